@@ -1,0 +1,114 @@
+"""Wiring: settings → store, content, features, dialogue, channels. The only place that knows them all."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Sequence
+
+from bot.config import Settings
+from bot.content.library import LibraryConfig, LibraryService
+from bot.core.clock import Clock, SystemClock, local
+from bot.core.dialogue import Dialogue
+from bot.core.feature import Feature
+from bot.core.issues import Issue, Severity, has_errors
+from bot.core.outbox import Postman
+from bot.core.session import Sessions
+from bot.store.db import Database
+
+log = logging.getLogger(__name__)
+
+PURGE_EVERY = 3600.0
+
+
+class StartupError(Exception):
+    def __init__(self, issues: list[Issue]) -> None:
+        super().__init__(f"content has {sum(i.severity is Severity.ERROR for i in issues)} errors")
+        self.issues = issues
+
+
+FeatureFactory = Callable[["App"], Sequence[Feature]]
+
+
+def default_features(app: App) -> list[Feature]:
+    """The dialogue's features, in the order they get a free-text question."""
+    return []
+
+
+class App:
+    def __init__(
+        self,
+        settings: Settings,
+        clock: Clock | None = None,
+        features: FeatureFactory = default_features,
+        watch_interval: float = 0.5,
+    ) -> None:
+        self.settings = settings
+        self.clock = clock or SystemClock()
+        self.db = Database(settings.database)
+        self.library = LibraryService(
+            LibraryConfig(
+                settings.content_dir,
+                settings.locales_dir,
+                required=settings.required_languages,
+                order=settings.required_languages,
+                default=settings.default_language,
+            ),
+            today=lambda: local(self.clock.now()).date(),
+        )
+        self.sessions = Sessions(self.db)
+        self.postman = Postman()
+        self.features = list(features(self))
+        self.dialogue = Dialogue(
+            self.library, self.sessions, self.clock, self.features, staff_users=settings.staff_users
+        )
+        self.watch_interval = watch_interval
+        self._tasks: list[asyncio.Task[None]] = []
+
+    async def start(self) -> None:
+        issues = self.library.load()
+        if has_errors(issues):
+            raise StartupError(issues)
+        for issue in issues:
+            log.debug("content: %s", issue.format())
+        await self.db.open()
+        self.library.on_error(self._report_content_errors)
+        self._tasks.append(asyncio.create_task(self.library.watch(self.watch_interval), name="content-watch"))
+        self._tasks.append(asyncio.create_task(self._purge_loop(), name="retention"))
+
+    def spawn(self, coro: object, name: str) -> None:
+        """Run a background job (reminders, sync...) that stops with the app."""
+        self._tasks.append(asyncio.create_task(coro, name=name))  # type: ignore[arg-type]
+
+    async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        self._tasks.clear()
+        await self.db.close()
+
+    async def purge(self) -> int:
+        """Retention: delete users who have been silent too long (and, by cascade, their data)."""
+        removed = await self.sessions.purge(self.clock.now(), self.settings.inactive_days)
+        if removed:
+            log.info("retention: removed %d inactive users", removed)
+        return removed
+
+    async def _purge_loop(self) -> None:
+        while True:
+            try:
+                await self.purge()
+            except Exception:
+                log.exception("retention job failed")
+            await asyncio.sleep(PURGE_EVERY)
+
+    async def _report_content_errors(self, errors: list[Issue]) -> None:
+        t = self.library.current.catalog.translator(self.settings.staff_language)
+        from bot.core import markup
+
+        lines = [t("staff-content-error", count=len(errors))]
+        lines += [markup.escape(issue.format(self.settings.content_dir.parent)) for issue in errors[:20]]
+        await self.postman.notify_staff("\n".join(lines))

@@ -1,0 +1,77 @@
+"""``content check`` and ``content dump --json``: the staff's tools for the content files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from bot.config import Settings
+from bot.content import render
+from bot.content.library import LibraryConfig, check
+from bot.core.issues import Severity
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("content", help="check or export the content files")
+    content_sub = p.add_subparsers(dest="content_command", required=True)
+    c = content_sub.add_parser("check", help="validate content and locales; exit 1 on errors")
+    c.add_argument("--errors-only", action="store_true", help="do not print warnings")
+    c.set_defaults(func=cmd_check)
+    d = content_sub.add_parser("dump", help="print every node in every language")
+    d.add_argument("--json", action="store_true", required=True, help="as a JSON list")
+    d.set_defaults(func=cmd_dump)
+
+
+def _config(settings: Settings) -> LibraryConfig:
+    return LibraryConfig(
+        settings.content_dir,
+        settings.locales_dir,
+        required=settings.required_languages,
+        order=settings.required_languages,
+        default=settings.default_language,
+    )
+
+
+def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+    _, _, issues = check(_config(settings), date.today())
+    root = settings.content_dir.parent
+    errors = [i for i in issues if i.severity is Severity.ERROR]
+    warnings = [i for i in issues if i.severity is Severity.WARNING]
+    for issue in errors + ([] if args.errors_only else warnings):
+        print(issue.format(root))
+    print(f"{len(errors)} errors, {len(warnings)} warnings", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def cmd_dump(args: argparse.Namespace, settings: Settings) -> int:
+    tree, catalog, issues = check(_config(settings), date.today())
+    if tree is None:
+        for issue in issues:
+            if issue.severity is Severity.ERROR:
+                print(issue.format(settings.content_dir.parent), file=sys.stderr)
+        return 1
+    out = []
+    for topic in tree.topics:
+        for node_id in topic.nodes:
+            node = tree.nodes[node_id]
+            for lang, text in node.texts.items():
+                out.append(
+                    {
+                        "id": node_id,
+                        "lang": lang,
+                        "topic": topic.id,
+                        "title": text.title,
+                        "summary": text.summary,
+                        "body": render.fill(text.body, tree.contact, catalog.translator(lang)),
+                        "keywords": list(text.keywords),
+                        "questions": list(text.questions),
+                        "related": list(node.related),
+                        "sources": [{"title": s.title, "url": s.url} for s in node.sources],
+                        "reviewed": text.reviewed.isoformat(),
+                    }
+                )
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return 0

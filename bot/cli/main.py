@@ -1,0 +1,33 @@
+"""Builds the ``python -m bot`` argument parser from the command modules and runs the chosen command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from bot.cli import content, run
+from bot.config import ConfigError, load_settings
+from bot.logs import setup_logging
+
+# each module adds its sub-commands; a command's function takes (args, settings) and returns an exit code
+MODULES = [run, content]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="The newcomers' bot for Dortmund.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for module in MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return 2
+    setup_logging(settings.log_level, settings.log_json)
+    return int(args.func(args, settings))

@@ -1,0 +1,199 @@
+"""The contact point's facts (``content/contact-point.yml``): addresses, consultation hours, booking rules.
+
+The answers about hours and address and the appointment schedule both read this one file, so they
+can never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+from pathlib import Path
+from typing import Any
+
+from bot.content.yamlfile import Reporter, YamlError, parse_yaml, read_text
+from bot.core.issues import Issue
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    id: str
+    address: str
+    confirmed: bool
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A weekly consultation period: on ``days`` (0 = Monday) from ``start`` to ``end``."""
+
+    days: tuple[int, ...]
+    start: time
+    end: time
+    site: str
+    capacity: int
+    languages: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Hours:
+    confirmed: bool
+    source: str
+    slot_minutes: int
+    periods: tuple[Period, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BookingRules:
+    horizon_days: int = 21
+    min_notice_hours: int = 12
+    walk_in_quota: int = 0
+    max_per_user: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class ClosingDay:
+    day: date
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContactPoint:
+    name: str
+    carriers: tuple[str, ...]
+    timezone: str
+    sites: tuple[Site, ...]
+    hours: Hours
+    booking: BookingRules
+    closing_days: tuple[ClosingDay, ...]
+
+    def site(self, site_id: str) -> Site | None:
+        return next((s for s in self.sites if s.id == site_id), None)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for period in self.hours.periods:
+            seen.update(dict.fromkeys(period.languages))
+        return tuple(seen)
+
+
+def _time(value: Any) -> time | None:
+    if isinstance(value, int):  # YAML reads 09:00 unquoted as a sexagesimal int
+        value = f"{value // 60:02d}:{value % 60:02d}"
+    try:
+        return time.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _int(r: Reporter, raw: dict[str, Any], key: str, default: int, minimum: int, where: str) -> int:
+    value = raw.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+        r.error(f"{where}.{key}" if where else key, f"{key} must be a whole number of at least {minimum}")
+        return default
+    return value
+
+
+def load_contact_point(path: Path, issues: list[Issue]) -> ContactPoint | None:
+    text = read_text(path, issues)
+    if text is None:
+        return None
+    r = Reporter(path, issues)
+    try:
+        raw, r.lines = parse_yaml(text)
+    except YamlError as exc:
+        r.error("", exc.message, exc.line)
+        return None
+    if not isinstance(raw, dict):
+        r.error("", "contact-point.yml must be a mapping of keys to values")
+        return None
+    before = len([i for i in issues if i.severity == "error"])
+
+    name = raw.get("name")
+    if not isinstance(name, str) or not name.strip():
+        r.error("name", "name is missing")
+        name = ""
+    sites: list[Site] = []
+    raw_sites = raw.get("sites")
+    if not isinstance(raw_sites, list) or not raw_sites:
+        r.error("sites", "sites must list at least one address")
+        raw_sites = []
+    for index, item in enumerate(raw_sites):
+        key = f"sites.{index}"
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item.get("address"):
+            r.error(key, "each site needs an id and an address")
+            continue
+        confirmed = item.get("confirmed") is True
+        if not confirmed:
+            r.warning(f"{key}.confirmed", f"address of site {item['id']} is not confirmed")
+        sites.append(Site(item["id"], str(item["address"]).strip(), confirmed, str(item.get("source", ""))))
+    site_ids = {s.id for s in sites}
+
+    raw_hours = raw.get("consultation_hours")
+    periods: list[Period] = []
+    if not isinstance(raw_hours, dict):
+        r.error("consultation_hours", "consultation_hours is missing")
+        raw_hours = {}
+    hours_confirmed = raw_hours.get("confirmed") is True
+    if raw_hours and not hours_confirmed:
+        r.warning("consultation_hours.confirmed", "consultation hours are not confirmed")
+    slot = _int(r, raw_hours, "slot_minutes", 30, 5, "consultation_hours")
+    for index, item in enumerate(raw_hours.get("periods") or []):
+        key = f"consultation_hours.periods.{index}"
+        if not isinstance(item, dict):
+            r.error(key, "a period needs days, start, end, site, capacity and languages")
+            continue
+        days = item.get("days")
+        if not isinstance(days, list) or not days or any(d not in WEEKDAYS for d in days):
+            r.error(f"{key}.days", f"days must be a list of {', '.join(WEEKDAYS)}")
+            continue
+        start, end = _time(item.get("start")), _time(item.get("end"))
+        if start is None or end is None or end <= start:
+            r.error(f"{key}.start", 'start and end must be times like "09:00", end after start')
+            continue
+        site = item.get("site", sites[0].id if sites else "")
+        if site not in site_ids:
+            r.error(f"{key}.site", f"unknown site {site!r}")
+        languages = item.get("languages")
+        if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages) or not languages:
+            r.error(f"{key}.languages", "languages must be a list of language codes like [ro, bg]")
+            languages = []
+        capacity = _int(r, item, "capacity", 1, 1, key)
+        periods.append(
+            Period(tuple(WEEKDAYS.index(d) for d in days), start, end, str(site), capacity, tuple(languages))
+        )
+
+    raw_booking = raw.get("booking") or {}
+    if not isinstance(raw_booking, dict):
+        r.error("booking", "booking must be a mapping")
+        raw_booking = {}
+    booking = BookingRules(
+        horizon_days=_int(r, raw_booking, "horizon_days", 21, 1, "booking"),
+        min_notice_hours=_int(r, raw_booking, "min_notice_hours", 12, 0, "booking"),
+        walk_in_quota=_int(r, raw_booking, "walk_in_quota", 0, 0, "booking"),
+        max_per_user=_int(r, raw_booking, "max_per_user", 2, 1, "booking"),
+    )
+
+    closing: list[ClosingDay] = []
+    for index, item in enumerate(raw.get("closing_days") or []):
+        key = f"closing_days.{index}"
+        if not isinstance(item, dict) or not isinstance(item.get("date"), date):
+            r.error(key, "a closing day needs date: YYYY-MM-DD and a reason")
+            continue
+        closing.append(ClosingDay(item["date"], str(item.get("reason", ""))))
+
+    carriers = raw.get("carriers") or []
+    if len([i for i in issues if i.severity == "error"]) > before:
+        return None
+    return ContactPoint(
+        name=str(name),
+        carriers=tuple(str(c) for c in carriers) if isinstance(carriers, list) else (),
+        timezone=str(raw.get("timezone", "Europe/Berlin")),
+        sites=tuple(sites),
+        hours=Hours(hours_confirmed, str(raw_hours.get("source", "")), slot, tuple(periods)),
+        booking=booking,
+        closing_days=tuple(closing),
+    )

@@ -1,0 +1,324 @@
+"""Load the content folder and check everything staff can get wrong, with ``file:line`` for each issue."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from bot.content.contact_point import ContactPoint, load_contact_point
+from bot.content.tree import ContentTree, Node, Source, Text, Topic
+from bot.content.yamlfile import Reporter, YamlError, parse_yaml, read_text
+from bot.core import markup
+from bot.core.issues import Issue, Severity
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+PLACEHOLDERS = frozenset({"hours", "address", "languages"})
+FRONT_KEYS = frozenset({"title", "summary", "keywords", "questions", "reviewed"})
+NODE_KEYS = frozenset({"id", "order", "reviewed", "related", "sources"})
+MAX_TITLE = 60
+MAX_SUMMARY = 200
+STALE_AFTER = timedelta(days=365)
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """(front matter, body, line where the body starts), or None without a front matter block."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "---":
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
+    return None
+
+
+def _str_list(r: Reporter, raw: dict[str, Any], key: str) -> tuple[str, ...]:
+    value = raw.get(key, [])
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str | int | float) for v in value):
+        r.error(key, f"{key} must be a list like [word one, word two]")
+        return ()
+    return tuple(str(v).strip() for v in value if str(v).strip())
+
+
+def _check_body(r: Reporter, body: str, body_line: int, known_ids: set[str] | None) -> None:
+    for offset, line in enumerate(body.split("\n")):
+        for m in PLACEHOLDER.finditer(line):
+            if m.group(1) not in PLACEHOLDERS:
+                r.error(
+                    "",
+                    f"unknown placeholder {{{{ {m.group(1)} }}}} (known: {', '.join(sorted(PLACEHOLDERS))})",
+                    body_line + offset,
+                )
+        stripped = PLACEHOLDER.sub("", line)
+        if "{{" in stripped or "}}" in stripped:
+            r.error("", "unbalanced {{ }}: write placeholders like {{ hours }}", body_line + offset)
+    for offset, url in markup.links(body):
+        at = body_line + offset
+        if url.startswith("node:"):
+            target = url[5:]
+            if known_ids is not None and target not in known_ids:
+                r.error("", f"broken link: no node {target!r}", at)
+        elif url.startswith(("http://", "https://")):
+            parsed = urlparse(url)
+            if not parsed.netloc or "." not in parsed.netloc:
+                r.error("", f"broken link: {url!r} is not a web address", at)
+        elif not url.startswith(("mailto:", "tel:")):
+            r.error("", f"broken link: {url!r} (use https://... or node:topic/node)", at)
+
+
+def _load_text(
+    path: Path, lang: str, node_reviewed: date | None, today: date, issues: list[Issue]
+) -> Text | None:
+    raw_text = read_text(path, issues)
+    if raw_text is None:
+        return None
+    r = Reporter(path, issues)
+    split = split_front_matter(raw_text)
+    if split is None:
+        r.error(
+            "", "the file must start with a header between two --- lines (title, summary, keywords...)", 1
+        )
+        return None
+    front, body, body_line = split
+    try:
+        raw, r.lines = parse_yaml(front, first_line=2)
+    except YamlError as exc:
+        r.error("", exc.message, exc.line)
+        return None
+    if not isinstance(raw, dict):
+        r.error("", "the header must be lines like 'title: ...'", 2)
+        return None
+    errors_before = sum(1 for i in issues if i.severity is Severity.ERROR)
+    for key in sorted(set(raw) - FRONT_KEYS):
+        r.warning(str(key), f"unknown key {key!r} (known: {', '.join(sorted(FRONT_KEYS))})")
+    title = raw.get("title")
+    summary = raw.get("summary")
+    if not isinstance(title, str) or not title.strip():
+        r.error("title", "title is empty", r.line_of("title") if "title" in raw else 2)
+        title = ""
+    elif len(title) > MAX_TITLE:
+        r.warning("title", f"title is longer than {MAX_TITLE} characters")
+    if not isinstance(summary, str) or not summary.strip():
+        r.error("summary", "summary is empty", r.line_of("summary") if "summary" in raw else 2)
+        summary = ""
+    elif len(summary) > MAX_SUMMARY:
+        r.warning("summary", f"summary is longer than {MAX_SUMMARY} characters")
+    keywords = _str_list(r, raw, "keywords")
+    questions = _str_list(r, raw, "questions")
+    if not keywords and not questions:
+        r.warning("keywords", "no keywords or questions: the bot will hardly find this answer")
+    reviewed = raw.get("reviewed", node_reviewed)
+    if not isinstance(reviewed, date):
+        r.error("reviewed", "reviewed must be a date like 2026-11-25")
+        reviewed = node_reviewed or today
+    else:
+        if node_reviewed and reviewed < node_reviewed:
+            r.warning(
+                "reviewed",
+                f"translation reviewed {reviewed}, before the node ({node_reviewed}): it may be outdated",
+            )
+        if today - reviewed > STALE_AFTER:
+            r.warning("reviewed", f"reviewed {reviewed}: older than 12 months, please check the facts again")
+    body_line += len(body) - len(body.lstrip("\n"))
+    body = body.strip("\n")
+    if not body.strip():
+        r.error("", "the text after the header is empty", body_line)
+    _check_body(r, body, body_line, None)
+    if sum(1 for i in issues if i.severity is Severity.ERROR) > errors_before:
+        return None
+    return Text(lang, title.strip(), summary.strip(), body, keywords, questions, reviewed, path, body_line)
+
+
+def _load_node(
+    folder: Path, topic: str, languages: list[str], required: list[str], today: date, issues: list[Issue]
+) -> Node | None:
+    meta_path = folder / "node.yml"
+    r = Reporter(meta_path, issues)
+    if not meta_path.is_file():
+        r.error("", "node.yml is missing (sources, reviewed date, related nodes)")
+        return None
+    meta_text = read_text(meta_path, issues)
+    if meta_text is None:
+        return None
+    try:
+        raw, r.lines = parse_yaml(meta_text)
+    except YamlError as exc:
+        r.error("", exc.message, exc.line)
+        return None
+    if not isinstance(raw, dict):
+        r.error("", "node.yml must be lines like 'reviewed: 2026-11-25'")
+        return None
+    ok = True
+    for key in sorted(set(raw) - NODE_KEYS):
+        r.warning(str(key), f"unknown key {key!r} (known: {', '.join(sorted(NODE_KEYS))})")
+    node_id = raw.get("id", f"{topic}/{folder.name}")
+    if not isinstance(node_id, str) or not re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", node_id):
+        r.error("id", f"id {node_id!r} must look like topic/node (lowercase letters, digits, -)")
+        ok = False
+    reviewed = raw.get("reviewed")
+    if not isinstance(reviewed, date):
+        r.error("reviewed", "reviewed must be a date like 2026-11-25")
+        ok = False
+        reviewed = today
+    elif today - reviewed > STALE_AFTER:
+        r.warning("reviewed", f"reviewed {reviewed}: older than 12 months, please check the facts again")
+    elif reviewed > today:
+        r.warning("reviewed", f"reviewed {reviewed} lies in the future")
+    order = raw.get("order", 100)
+    if not isinstance(order, int):
+        r.error("order", "order must be a whole number")
+        order = 100
+    related = _str_list(r, raw, "related")
+    sources: list[Source] = []
+    raw_sources = raw.get("sources")
+    if not isinstance(raw_sources, list) or not raw_sources:
+        r.error("sources", "sources must list at least one source (title and url)")
+        ok = False
+        raw_sources = []
+    for index, item in enumerate(raw_sources):
+        key = f"sources.{index}"
+        if not isinstance(item, dict) or not str(item.get("title", "")).strip():
+            r.error(key, "each source needs a title (and a url where there is one)")
+            ok = False
+            continue
+        url = str(item.get("url", "") or "")
+        if url and not (url.startswith(("http://", "https://")) and "." in urlparse(url).netloc):
+            r.error(f"{key}.url", f"broken link: {url!r} is not a web address")
+            ok = False
+        sources.append(Source(str(item["title"]).strip(), url))
+    texts: dict[str, Text] = {}
+    for path in sorted(folder.glob("*.md")):
+        lang = path.stem
+        if lang not in languages:
+            issues.append(
+                Issue(path, 1, Severity.WARNING, f"no locale for language {lang!r}: file is ignored")
+            )
+            continue
+        text = _load_text(path, lang, reviewed, today, issues)
+        if text is None:
+            ok = False
+        else:
+            texts[lang] = text
+    for lang in languages:
+        if not (folder / f"{lang}.md").exists():
+            severity = Severity.ERROR if lang in required else Severity.WARNING
+            issues.append(
+                Issue(folder / f"{lang}.md", 1, severity, f"untranslated: no {lang} text for {node_id}")
+            )
+            ok = ok and lang not in required
+    if not ok or not texts:
+        return None
+    return Node(
+        str(node_id), topic, order, reviewed, related, tuple(sources), texts, folder, r.line_of("related")
+    )
+
+
+def _load_topic(folder: Path, languages: list[str], required: list[str], issues: list[Issue]) -> Topic | None:
+    path = folder / "topic.yml"
+    r = Reporter(path, issues)
+    if not path.is_file():
+        r.error("", "topic.yml is missing (the topic's name in each language)")
+        return None
+    text = read_text(path, issues)
+    if text is None:
+        return None
+    try:
+        raw, r.lines = parse_yaml(text)
+    except YamlError as exc:
+        r.error("", exc.message, exc.line)
+        return None
+    titles = raw.get("title") if isinstance(raw, dict) else None
+    if not isinstance(raw, dict) or not isinstance(titles, dict):
+        r.error("title", "topic.yml needs title: with one line per language")
+        return None
+    ok = True
+    for lang in languages:
+        value = titles.get(lang)
+        if not isinstance(value, str) or not value.strip():
+            severity = Severity.ERROR if lang in required else Severity.WARNING
+            issues.append(Issue(path, r.line_of("title"), severity, f"untranslated: no {lang} title"))
+            ok = ok and lang not in required
+    order = raw.get("order", 100)
+    if not isinstance(order, int):
+        r.error("order", "order must be a whole number")
+        ok = False
+    if not ok:
+        return None
+    clean = {str(k): str(v).strip() for k, v in titles.items() if isinstance(v, str) and v.strip()}
+    return Topic(folder.name, int(order), str(raw.get("icon", "") or ""), clean, ())
+
+
+def load_content(
+    content_dir: Path, *, languages: list[str], required: list[str], today: date
+) -> tuple[ContentTree | None, list[Issue]]:
+    """Load and check the whole tree. Returns no tree when there is any error."""
+    issues: list[Issue] = []
+    if not content_dir.is_dir():
+        return None, [Issue(content_dir, 1, Severity.ERROR, "content folder is missing")]
+    contact: ContactPoint | None = load_contact_point(content_dir / "contact-point.yml", issues)
+    topics: list[Topic] = []
+    nodes: dict[str, Node] = {}
+    broken = False
+    for folder in sorted(
+        p for p in content_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
+    ):
+        if not SLUG.match(folder.name):
+            issues.append(
+                Issue(folder, 1, Severity.ERROR, "folder names use lowercase letters, digits and -")
+            )
+            broken = True
+            continue
+        topic = _load_topic(folder, languages, required, issues)
+        broken = broken or topic is None
+        topic_nodes: list[Node] = []
+        for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+            if not SLUG.match(sub.name):
+                issues.append(
+                    Issue(sub, 1, Severity.ERROR, "folder names use lowercase letters, digits and -")
+                )
+                broken = True
+                continue
+            node = _load_node(sub, folder.name, languages, required, today, issues)
+            if node is None:
+                broken = True
+                continue
+            if node.id in nodes:
+                issues.append(
+                    Issue(
+                        sub / "node.yml",
+                        1,
+                        Severity.ERROR,
+                        f"duplicate id {node.id} (also {nodes[node.id].path})",
+                    )
+                )
+                broken = True
+                continue
+            nodes[node.id] = node
+            topic_nodes.append(node)
+        if topic is not None:
+            ordered = tuple(n.id for n in sorted(topic_nodes, key=lambda n: (n.order, n.id)))
+            topics.append(Topic(topic.id, topic.order, topic.icon, topic.titles, ordered))
+    known = set(nodes)
+    for node in nodes.values():
+        r = Reporter(node.path / "node.yml", issues)
+        for target in node.related:
+            if target not in known:
+                r.error("related", f"related: unknown node id {target!r}", node.related_line)
+                broken = True
+        for text in node.texts.values():
+            body_line = text.body_line
+            before = len(issues)
+            tr = Reporter(text.path, issues)
+            for offset, url in markup.links(text.body):
+                if url.startswith("node:") and url[5:] not in known:
+                    tr.error("", f"broken link: no node {url[5:]!r}", body_line + offset)
+            broken = broken or len(issues) > before
+    if contact is None or broken or any(i.severity is Severity.ERROR for i in issues):
+        return None, issues
+    topics.sort(key=lambda t: (t.order, t.id))
+    return ContentTree(tuple(topics), nodes, contact), issues

@@ -1,0 +1,83 @@
+"""YAML that remembers on which line each top-level key stands, for ``file:line`` messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.core.issues import Issue, Severity
+
+
+class YamlError(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[str, int]]:
+    """Parse ``text``; return the data and the line of each top-level key (``first_line`` = line 1)."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = (mark.line if mark else 0) + first_line
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise YamlError(line, f"YAML syntax error: {problem}") from exc
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                lines[str(key.value)] = key.start_mark.line + first_line
+                _nested_lines(value, str(key.value), lines, first_line)
+    return data, lines
+
+
+def _nested_lines(node: yaml.Node, prefix: str, lines: dict[str, int], first_line: int) -> None:
+    # "sites.0.address" style keys, so nested values get their own line too
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                name = f"{prefix}.{key.value}"
+                lines[name] = key.start_mark.line + first_line
+                _nested_lines(value, name, lines, first_line)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            name = f"{prefix}.{index}"
+            lines[name] = item.start_mark.line + first_line
+            _nested_lines(item, name, lines, first_line)
+
+
+class Reporter:
+    """Collects issues for one file, finding the line of a (dotted) key."""
+
+    def __init__(self, path: Path, issues: list[Issue], lines: dict[str, int] | None = None) -> None:
+        self.path = path
+        self.issues = issues
+        self.lines = lines or {}
+
+    def line_of(self, key: str) -> int:
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key.rpartition(".")[0]
+        return 1
+
+    def error(self, key: str, message: str, line: int | None = None) -> None:
+        self.issues.append(Issue(self.path, line or self.line_of(key), Severity.ERROR, message))
+
+    def warning(self, key: str, message: str, line: int | None = None) -> None:
+        self.issues.append(Issue(self.path, line or self.line_of(key), Severity.WARNING, message))
+
+
+def read_text(path: Path, issues: list[Issue]) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        issues.append(Issue(path, 1, Severity.ERROR, "file is not UTF-8 text"))
+    except OSError as exc:
+        issues.append(Issue(path, 1, Severity.ERROR, f"cannot read file: {exc.strerror}"))
+    return None

@@ -1,0 +1,362 @@
+"""The conversation core: an inbound event in, replies out. No network, no platform types.
+
+A message's way: resolve the user, their session and language; then a command, a chosen action, a
+typed number or free text is dispatched to the menu, a feature's flow or the question answerer. The
+session (with the choices just offered, so typed numbers work) is stored before the replies leave.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import weakref
+from collections.abc import Sequence
+
+from bot.content import render
+from bot.content.library import LibraryService
+from bot.core import actions
+from bot.core import markup as mk
+from bot.core.clock import Clock
+from bot.core.events import Choice, Inbound, InboundKind, Reply, numbered_choices
+from bot.core.feature import Feature, Turn
+from bot.core.session import Sessions
+from bot.core.textinput import as_command, as_number, clean, has_words
+from bot.i18n.catalog import negotiate, platform_language
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT = 1000
+CORE_COMMANDS = ("start", "menu", "language", "help", "privacy", "forget")
+
+
+class Dialogue:
+    def __init__(
+        self,
+        library: LibraryService,
+        sessions: Sessions,
+        clock: Clock,
+        features: Sequence[Feature] = (),
+        staff_users: frozenset[str] = frozenset(),
+        max_text: int = MAX_TEXT,
+    ) -> None:
+        self.library = library
+        self.sessions = sessions
+        self.clock = clock
+        self.features = list(features)
+        self.staff_users = staff_users
+        self.max_text = max_text
+        self._locks: weakref.WeakValueDictionary[tuple[str, str], asyncio.Lock] = (
+            weakref.WeakValueDictionary()
+        )
+
+    # -- the one entry point -------------------------------------------------------------------
+
+    async def handle(self, event: Inbound) -> list[Reply]:
+        """Handle one event; events of one user are handled one at a time, in arrival order."""
+        key = (event.channel, event.user_ref)
+        lock = self._locks.get(key)
+        if lock is None:
+            lock = asyncio.Lock()
+            self._locks[key] = lock
+        async with lock:
+            return await self._handle(event)
+
+    async def _handle(self, event: Inbound) -> list[Reply]:
+        now = self.clock.now()
+        if event.event_id and not await self.sessions.first_time(event.channel, event.event_id, now):
+            log.info("duplicate event on %s ignored", event.channel)
+            return []
+        library = self.library.current
+        session = await self.sessions.load(event.channel, event.user_ref, now)
+        catalog = library.catalog
+        if session.lang not in catalog.languages:
+            session.lang = None
+        turn = Turn(
+            event, session, library, now, is_staff=f"{event.channel}:{event.user_ref}" in self.staff_users
+        )
+        turn.t = catalog.translator(
+            negotiate(session.lang, event.platform_lang, catalog.languages, catalog.default)
+        )
+        try:
+            replies = await self._dispatch(turn)
+        except Exception:
+            log.exception("error while handling an event on %s", event.channel)
+            session.end_flow()
+            replies = [Reply(turn.t("error"), self._home_choices(turn))]
+        if not turn.forgotten:
+            session.choices = [(c.action, c.label) for c in numbered_choices(replies)] or session.choices
+            await self.sessions.save(session, now)
+        return replies
+
+    # -- dispatch ----------------------------------------------------------------------------
+
+    async def _dispatch(self, turn: Turn) -> list[Reply]:
+        event = turn.event
+        if event.kind is InboundKind.MEDIA:
+            return self._again(turn, turn.t("media-unsupported", kind=event.media or "other"))
+        if event.kind is InboundKind.ACTION:
+            return await self._action(turn, event.action)
+        if len(event.text) > self.max_text:
+            return self._again(turn, turn.t("too-long", length=len(event.text), max=self.max_text))
+        text = clean(event.text)
+        if not text:
+            return self._again(turn, turn.t("empty-message"))
+        command = as_command(text)
+        if command is not None:
+            return await self._command(turn, *command)
+        number = as_number(text)
+        if number is not None and turn.session.choices:
+            if 1 <= number <= len(turn.session.choices):
+                return await self._action(turn, turn.session.choices[number - 1][0])
+            return self._again(turn, turn.t("out-of-range", count=len(turn.session.choices)))
+        if turn.session.lang is None:
+            return self._language_picker(turn, first=True)
+        flow = self._feature(turn.session.flow)
+        if flow is not None:
+            replies = await flow.text(turn, text)
+            if replies is not None:
+                return replies
+        if not has_words(text):
+            return self._again(turn, turn.t("no-words"))
+        for feature in self.features:
+            replies = await feature.answer(turn, text)
+            if replies is not None:
+                return replies
+        return [Reply(turn.t("not-understood"), self._home_choices(turn))]
+
+    def _feature(self, name: str) -> Feature | None:
+        return next((f for f in self.features if f.name == name), None) if name else None
+
+    async def _command(self, turn: Turn, name: str, args: str) -> list[Reply]:
+        t = turn.t
+        if name == "start":
+            return self._start(turn, args)
+        if name == "language":
+            code = args.strip().lower()
+            if not code:
+                return self._language_picker(turn)
+            if code in turn.library.catalog.languages:
+                return self._set_language(turn, code)
+            return self._language_picker(turn, notice=t("language-unknown", code=code[:10]))
+        if turn.session.lang is None:
+            return self._language_picker(turn, first=True)
+        if name == "menu":
+            return self._home(turn)
+        if name == "help":
+            return self._help(turn)
+        if name == "privacy":
+            return self._privacy(turn)
+        if name == "forget":
+            return self._forget_ask(turn)
+        for feature in self.features:
+            if name in feature.commands or (name in feature.staff_commands and turn.is_staff):
+                replies = await feature.command(turn, name, args)
+                if replies is not None:
+                    return replies
+            elif name in feature.staff_commands:
+                log.warning("staff command refused for a non-staff user on %s", turn.event.channel)
+                return [Reply(t("staff-only"), self._home_choices(turn))]
+        shown = mk.escape(name[:32]) if name else "…"
+        return [Reply(t("unknown-command", command=shown), self._home_choices(turn))]
+
+    async def _action(self, turn: Turn, action: str) -> list[Reply]:
+        if not actions.is_valid(action):
+            return self._stale(turn)
+        prefix, rest = actions.split(action)
+        tree = turn.library.tree
+        if prefix == "lang":
+            if rest in turn.library.catalog.languages:
+                return self._set_language(turn, rest)
+            return self._stale(turn)
+        if action == actions.LANGUAGES:
+            return self._language_picker(turn)
+        if turn.session.lang is None:
+            return self._language_picker(turn, first=True)
+        if action == actions.HOME or action == actions.START:
+            return self._home(turn)
+        if action == actions.BACK:
+            return await self._back(turn)
+        if action == actions.HELP:
+            return self._help(turn)
+        if action == actions.PRIVACY:
+            return self._privacy(turn)
+        if action == actions.FORGET_ASK:
+            return self._forget_ask(turn)
+        if action in (actions.FORGET_YES, actions.FORGET_NO):
+            return await self._forget_answer(turn, action == actions.FORGET_YES)
+        if prefix == "topic" and tree.topic(rest) is not None:
+            return self._topic(turn, rest)
+        if prefix == "node" and rest in tree.nodes:
+            return self.show_node(turn, rest)
+        feature = self._feature(prefix)
+        if feature is not None:
+            replies = await feature.action(turn, rest)
+            if replies is not None:
+                return replies
+        return self._stale(turn)
+
+    # -- views -------------------------------------------------------------------------------
+
+    def _again(self, turn: Turn, notice: str) -> list[Reply]:
+        """A short notice with the choices the user had, so the same numbers keep working."""
+        if turn.session.lang is None:
+            return self._language_picker(turn, first=True, notice=notice)
+        stored = tuple(Choice(a, label) for a, label in turn.session.choices)
+        return [Reply(notice, stored or self._home_choices(turn))]
+
+    def _stale(self, turn: Turn) -> list[Reply]:
+        turn.session.end_flow()
+        if turn.session.lang is None:
+            return self._language_picker(turn, first=True)
+        turn.session.location = ""
+        return [Reply(turn.t("stale-choice"), self._home_choices(turn))]
+
+    def _home_choices(self, turn: Turn) -> tuple[Choice, ...]:
+        tree, t = turn.library.tree, turn.t
+        choices = [
+            Choice(actions.topic(topic.id), f"{topic.icon} {tree.topic_title(topic, turn.lang)}".strip())
+            for topic in tree.topics
+        ]
+        for feature in self.features:
+            choices.extend(feature.home_choices(turn))
+        choices.append(Choice(actions.LANGUAGES, t("choice-language")))
+        return tuple(choices)
+
+    def _home(self, turn: Turn) -> list[Reply]:
+        turn.session.end_flow()
+        turn.session.location = ""
+        return [Reply(turn.t("home-prompt"), self._home_choices(turn))]
+
+    def nav_choices(self, turn: Turn) -> tuple[Choice, ...]:
+        return (Choice(actions.BACK, turn.t("choice-back")), Choice(actions.HOME, turn.t("choice-home")))
+
+    def _topic(self, turn: Turn, topic_id: str) -> list[Reply]:
+        tree = turn.library.tree
+        topic = tree.topic(topic_id)
+        assert topic is not None
+        turn.session.end_flow()
+        turn.session.location = actions.topic(topic_id)
+        choices = [Choice(actions.node(n), tree.text(n, turn.lang).title) for n in topic.nodes]
+        title = mk.escape(tree.topic_title(topic, turn.lang))
+        return [Reply(turn.t("topic-prompt", topic=title), (*choices, *self.nav_choices(turn)))]
+
+    def show_node(self, turn: Turn, node_id: str) -> list[Reply]:
+        """A content node as an answer: its text, related nodes, feature choices, back and home."""
+        tree = turn.library.tree
+        turn.session.end_flow()
+        turn.session.location = actions.node(node_id)
+        choices = [
+            Choice(actions.node(r), tree.text(r, turn.lang).title) for r in tree.nodes[node_id].related
+        ]
+        for feature in self.features:
+            choices.extend(feature.node_choices(turn, node_id))
+        return [Reply(render.node_text(tree, node_id, turn.t), (*choices, *self.nav_choices(turn)))]
+
+    async def _back(self, turn: Turn) -> list[Reply]:
+        flow = self._feature(turn.session.flow)
+        if flow is not None:
+            replies = await flow.back(turn)
+            if replies is not None:
+                return replies
+            turn.session.end_flow()
+        prefix, rest = actions.split(turn.session.location)
+        tree = turn.library.tree
+        if prefix == "node" and rest in tree.nodes:
+            return self._topic(turn, tree.nodes[rest].topic)
+        return self._home(turn)
+
+    def _language_picker(self, turn: Turn, first: bool = False, notice: str = "") -> list[Reply]:
+        catalog = turn.library.catalog
+        preselected = platform_language(turn.event.platform_lang, catalog.languages)
+        if turn.session.lang and not first:
+            preselected = turn.session.lang
+        ordered = sorted(catalog.languages, key=lambda code: code != preselected)
+        choices = tuple(
+            Choice(actions.language(code), ("✓ " if code == preselected else "") + catalog.name_of(code))
+            for code in ordered
+        )
+        if first:
+            # someone new may not read the platform's language: ask in every language
+            prompt = "\n".join(catalog.translator(code)("language-prompt") for code in ordered)
+        else:
+            prompt = turn.t("language-prompt")
+        return [Reply(f"{notice}\n\n{prompt}" if notice else prompt, choices)]
+
+    def _set_language(self, turn: Turn, code: str) -> list[Reply]:
+        was_new = turn.session.lang is None
+        turn.use_language(code)
+        turn.session.end_flow()
+        turn.session.location = ""
+        text = turn.t("welcome") if was_new else turn.t("language-set")
+        return [Reply(text + "\n\n" + turn.t("home-prompt"), self._home_choices(turn))]
+
+    def _start(self, turn: Turn, args: str) -> list[Reply]:
+        """``/start`` with an optional deep-link parameter: ``ro``, ``bg_health-insurance``."""
+        catalog, tree = turn.library.catalog, turn.library.tree
+        lang_part, _, node_part = args.strip().partition("_")
+        if lang_part and lang_part not in catalog.languages and not node_part:
+            lang_part, node_part = "", lang_part
+        if lang_part in catalog.languages:
+            turn.use_language(lang_part)
+        elif turn.session.lang is None:
+            return self._language_picker(turn, first=True)
+        node_id = _deep_link_node(node_part, tree.nodes.keys()) if node_part else None
+        if node_id is not None:
+            return self.show_node(turn, node_id)
+        turn.session.end_flow()
+        turn.session.location = ""
+        return [Reply(turn.t("welcome") + "\n\n" + turn.t("home-prompt"), self._home_choices(turn))]
+
+    def _help(self, turn: Turn) -> list[Reply]:
+        t = turn.t
+        lines = [t("help-intro"), ""]
+        for name, description in self.command_list(turn.lang):
+            lines.append(f"/{name} – {description}")
+        return [Reply("\n".join(lines), self._home_choices(turn))]
+
+    def command_list(self, lang: str) -> list[tuple[str, str]]:
+        """Public commands with their description in ``lang`` (for /help and the platform's menu)."""
+        t = self.library.current.catalog.translator(lang)
+        names = [*CORE_COMMANDS, *(c for f in self.features for c in f.commands)]
+        return [(name, t(f"command-{name}")) for name in names]
+
+    def _privacy(self, turn: Turn) -> list[Reply]:
+        t = turn.t
+        choices = []
+        if "about/privacy" in turn.library.tree.nodes:
+            choices.append(Choice(actions.node("about/privacy"), t("choice-privacy-more")))
+        choices += [Choice(actions.FORGET_ASK, t("choice-forget")), Choice(actions.HOME, t("choice-home"))]
+        return [Reply(t("privacy"), tuple(choices))]
+
+    def _forget_ask(self, turn: Turn) -> list[Reply]:
+        t = turn.t
+        turn.session.end_flow()
+        turn.session.flow = "forget"
+        return [
+            Reply(
+                t("forget-confirm"),
+                (Choice(actions.FORGET_YES, t("forget-yes")), Choice(actions.FORGET_NO, t("forget-no"))),
+            )
+        ]
+
+    async def _forget_answer(self, turn: Turn, confirmed: bool) -> list[Reply]:
+        t = turn.t
+        if turn.session.flow != "forget":
+            return self._stale(turn)
+        turn.session.end_flow()
+        if not confirmed:
+            return [Reply(t("forget-cancelled"), self._home_choices(turn))]
+        for feature in self.features:
+            await feature.forget(turn)
+        await self.sessions.forget(turn.session.user_id)
+        turn.forgotten = True
+        return [Reply(t("forget-done"), (Choice(actions.START, t("choice-start")),))]
+
+
+def _deep_link_node(param: str, node_ids: object) -> str | None:
+    """``health-no-insurance`` → ``health/no-insurance``: try each ``-`` as the topic separator."""
+    ids = set(node_ids)  # type: ignore[call-overload]
+    for index, ch in enumerate(param):
+        if ch == "-" and f"{param[:index]}/{param[index + 1 :]}" in ids:
+            return f"{param[:index]}/{param[index + 1 :]}"
+    return param if param in ids else None

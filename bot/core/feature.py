@@ -1,0 +1,74 @@
+"""The seam where later parts (answers, booking, staff) plug into the conversation core."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bot.content.library import Library
+from bot.core.events import Choice, Inbound, Reply
+from bot.core.session import Session
+from bot.i18n.catalog import Translator
+
+
+@dataclass
+class Turn:
+    """One inbound event being handled: who, in which language, with which content, at what time."""
+
+    event: Inbound
+    session: Session
+    library: Library
+    now: datetime
+    is_staff: bool = False
+    t: Translator = field(init=False)
+    forgotten: bool = False  # set when the user's data was deleted: nothing is saved afterwards
+
+    def __post_init__(self) -> None:
+        self.t = self.library.catalog.translator(self.session.lang or self.library.catalog.default)
+
+    def use_language(self, lang: str) -> None:
+        self.session.lang = lang
+        self.t = self.library.catalog.translator(lang)
+
+    @property
+    def lang(self) -> str:
+        return self.t.lang
+
+
+class Feature:
+    """Base class: override what the feature needs. ``name`` is its action prefix and flow name.
+
+    Actions of a feature look like ``<name>:<rest>`` and arrive in :meth:`action` without the prefix.
+    A method returning ``None`` means "not mine / not valid": the core then answers politely itself.
+    """
+
+    name: str = ""
+    commands: tuple[str, ...] = ()  # public commands, listed in /help and the platform's menu
+    staff_commands: tuple[str, ...] = ()  # accepted only from staff
+
+    async def command(self, turn: Turn, name: str, args: str) -> list[Reply] | None:
+        return None
+
+    async def action(self, turn: Turn, action: str) -> list[Reply] | None:
+        return None
+
+    async def text(self, turn: Turn, text: str) -> list[Reply] | None:
+        """Free text while the session's flow is this feature's."""
+        return None
+
+    async def back(self, turn: Turn) -> list[Reply] | None:
+        """ "Back" inside this feature's flow; None ends the flow and goes back in the menu."""
+        return None
+
+    async def answer(self, turn: Turn, text: str) -> list[Reply] | None:
+        """A free-text question outside any flow."""
+        return None
+
+    def home_choices(self, turn: Turn) -> list[Choice]:
+        return []
+
+    def node_choices(self, turn: Turn, node_id: str) -> list[Choice]:
+        return []
+
+    async def forget(self, turn: Turn) -> None:
+        """Called before the user's data is deleted (cancel what must be cancelled, tell staff)."""

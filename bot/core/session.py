@@ -1,0 +1,150 @@
+"""Conversation state: a small typed record per (channel, user), stored as JSON, never pickled."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.store.db import Database
+
+log = logging.getLogger(__name__)
+
+MAX_CHOICES = 64
+JsonValue = str | int | float | bool | None | list[Any] | dict[str, Any]
+
+
+@dataclass
+class Session:
+    """Where one user is. ``location`` is "" (main menu), ``topic:<id>`` or ``node:<id>``; ``flow``
+    names a multi-step dialogue (booking, forget...) with its ``step`` and ``data``; ``choices``
+    holds the (action, label) pairs behind the numbers 1..n of the last reply."""
+
+    user_id: int
+    channel: str
+    user_ref: str
+    lang: str | None = None
+    location: str = ""
+    flow: str = ""
+    step: str = ""
+    data: dict[str, JsonValue] = field(default_factory=dict)
+    choices: list[tuple[str, str]] = field(default_factory=list)  # (action, label)
+    is_new: bool = False
+
+    def state_json(self) -> str:
+        return json.dumps(
+            {
+                "location": self.location,
+                "flow": self.flow,
+                "step": self.step,
+                "data": self.data,
+                "choices": [list(c) for c in self.choices[:MAX_CHOICES]],
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    def apply_state(self, raw: str) -> None:
+        try:
+            state = json.loads(raw)
+        except ValueError:
+            log.warning("unreadable session state for user %d reset", self.user_id)
+            return
+        if not isinstance(state, dict):
+            return
+        location, flow, step = state.get("location", ""), state.get("flow", ""), state.get("step", "")
+        data, choices = state.get("data", {}), state.get("choices", [])
+        if not all(isinstance(v, str) for v in (location, flow, step)):
+            return
+        if not isinstance(data, dict) or not isinstance(choices, list):
+            return
+        self.location, self.flow, self.step = location, flow, step
+        self.data = data
+        self.choices = [
+            (c[0], c[1])
+            for c in choices
+            if isinstance(c, list) and len(c) == 2 and all(isinstance(x, str) for x in c)
+        ][:MAX_CHOICES]
+
+    def end_flow(self) -> None:
+        self.flow, self.step, self.data = "", "", {}
+
+
+def _iso(when: datetime) -> str:
+    return when.isoformat(timespec="seconds")
+
+
+class Sessions:
+    """Users and their sessions in SQLite."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        # SQL conditions on ``users.id`` under which an inactive user is kept (e.g. a future appointment)
+        self.keep_conditions: list[str] = []
+
+    async def load(self, channel: str, user_ref: str, now: datetime) -> Session:
+        row = await self.db.fetchone(
+            "SELECT id, lang, state FROM users WHERE channel=? AND user_ref=?", (channel, user_ref)
+        )
+        if row is None:
+            async with self.db.transaction() as conn:
+                await conn.execute(
+                    "INSERT OR IGNORE INTO users(channel, user_ref, created_at, seen_at) VALUES (?,?,?,?)",
+                    (channel, user_ref, _iso(now), _iso(now)),
+                )
+                cursor = await conn.execute(
+                    "SELECT id FROM users WHERE channel=? AND user_ref=?", (channel, user_ref)
+                )
+                new = await cursor.fetchone()
+            assert new is not None
+            return Session(int(new[0]), channel, user_ref, is_new=True)
+        session = Session(int(row["id"]), channel, user_ref, lang=row["lang"])
+        session.apply_state(row["state"])
+        return session
+
+    async def save(self, session: Session, now: datetime) -> None:
+        await self.db.execute(
+            "UPDATE users SET lang=?, state=?, seen_at=?, blocked=0 WHERE id=?",
+            (session.lang, session.state_json(), _iso(now), session.user_id),
+        )
+
+    async def find(self, channel: str, user_ref: str) -> int | None:
+        row = await self.db.fetchone(
+            "SELECT id FROM users WHERE channel=? AND user_ref=?", (channel, user_ref)
+        )
+        return int(row[0]) if row else None
+
+    async def language_of(self, user_id: int) -> str | None:
+        row = await self.db.fetchone("SELECT lang FROM users WHERE id=?", (user_id,))
+        return row[0] if row else None
+
+    async def forget(self, user_id: int) -> None:
+        """Delete the user's row; tables that refer to it cascade."""
+        await self.db.execute("DELETE FROM users WHERE id=?", (user_id,))
+
+    async def mark_blocked(self, channel: str, user_ref: str) -> None:
+        await self.db.execute(
+            "UPDATE users SET blocked=1 WHERE channel=? AND user_ref=?", (channel, user_ref)
+        )
+
+    async def first_time(self, channel: str, event_id: str, now: datetime) -> bool:
+        """Record a platform event id; False when it was seen before (a retry)."""
+        changed = await self.db.execute(
+            "INSERT OR IGNORE INTO processed_events(channel, event_id, seen_at) VALUES (?,?,?)",
+            (channel, event_id, _iso(now)),
+        )
+        return changed == 1
+
+    async def purge(self, now: datetime, inactive_days: int, events_days: int = 2) -> int:
+        """Expire users who have not written for ``inactive_days`` (and their data, by cascade)."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "DELETE FROM processed_events WHERE seen_at < ?", (_iso(now - timedelta(days=events_days)),)
+            )
+            keep = "".join(f" AND NOT ({condition})" for condition in self.keep_conditions)
+            cursor = await conn.execute(
+                "DELETE FROM users WHERE seen_at < ?" + keep, (_iso(now - timedelta(days=inactive_days)),)
+            )
+            return cursor.rowcount

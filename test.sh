@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Run the whole test suite (lint, types, tests). Sets up everything it needs itself.
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/venv.sh test
+.venv/bin/python -m ruff check .
+.venv/bin/python -m ruff format --check .
+.venv/bin/python -m mypy
+exec .venv/bin/python -m pytest "$@"
