@@ -288,12 +288,13 @@ def load_content(
                 broken = True
                 continue
             if node.id in nodes:
+                other = nodes[node.id].path
                 issues.append(
                     Issue(
                         sub / "node.yml",
                         1,
                         Severity.ERROR,
-                        f"duplicate id {node.id} (also {nodes[node.id].path})",
+                        f"duplicate id {node.id} (also used by {other.parent.name}/{other.name})",
                     )
                 )
                 broken = True

@@ -41,7 +41,9 @@ def hours_text(contact: ContactPoint, t: Translator) -> str:
         )
     if not lines:
         lines.append(t("hours-none"))
-    return "\n".join(lines) + "\n" + t("hours-note") + _unconfirmed(contact.hours.confirmed, t)
+    if not contact.hours.confirmed:
+        lines.append("⚠️ " + t("unconfirmed"))
+    return "\n".join(lines) + "\n" + t("hours-note")
 
 
 def address_text(contact: ContactPoint, t: Translator) -> str:

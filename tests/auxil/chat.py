@@ -55,16 +55,27 @@ class Chat:
         for choice in self.choices:
             if label_part.lower() in choice.label.lower():
                 await self.send(
-                    Inbound(self.channel, self.user, kind=InboundKind.ACTION, action=choice.action,
-                            platform_lang=self.platform_lang)
+                    Inbound(
+                        self.channel,
+                        self.user,
+                        kind=InboundKind.ACTION,
+                        action=choice.action,
+                        platform_lang=self.platform_lang,
+                    )
                 )
                 return self.text
         raise AssertionError(f"no button {label_part!r} in {[c.label for c in self.choices]}")
 
     async def action(self, action: str, event_id: str | None = None) -> str:
         await self.send(
-            Inbound(self.channel, self.user, kind=InboundKind.ACTION, action=action,
-                    platform_lang=self.platform_lang, event_id=event_id)
+            Inbound(
+                self.channel,
+                self.user,
+                kind=InboundKind.ACTION,
+                action=action,
+                platform_lang=self.platform_lang,
+                event_id=event_id,
+            )
         )
         return self.text
 
@@ -80,6 +91,8 @@ class Chat:
 async def started_app(
     tmp: Path, clock: FakeClock | None = None, features: FeatureFactory = default_features, **changes: object
 ) -> App:
-    app = App(settings_for(tmp, **changes), clock=clock or FakeClock(START), features=features, watch_interval=0.05)
+    app = App(
+        settings_for(tmp, **changes), clock=clock or FakeClock(START), features=features, watch_interval=0.05
+    )
     await app.start()
     return app

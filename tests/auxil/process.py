@@ -17,7 +17,9 @@ def bot_env(data_dir: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def run_bot(args: list[str], data_dir: Path, stdin: str = "", **extra: str) -> subprocess.CompletedProcess[str]:
+def run_bot(
+    args: list[str], data_dir: Path, stdin: str = "", **extra: str
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,

@@ -7,10 +7,30 @@ import pytest
 
 from bot.cli.main import main
 
-REQUIRED = """contact/hours contact/address contact/appointment contact/languages contact/documents health/insurance
-health/ehic health/no-insurance health/doctor health/emergency housing/registration housing/search housing/tenancy
-housing/homelessness school/enrollment school/kita work/job-search work/jobcenter work/recognition language/courses
-benefits/kindergeld about/privacy""".split()
+REQUIRED = [
+    "contact/hours",
+    "contact/address",
+    "contact/appointment",
+    "contact/languages",
+    "contact/documents",
+    "health/insurance",
+    "health/ehic",
+    "health/no-insurance",
+    "health/doctor",
+    "health/emergency",
+    "housing/registration",
+    "housing/search",
+    "housing/tenancy",
+    "housing/homelessness",
+    "school/enrollment",
+    "school/kita",
+    "work/job-search",
+    "work/jobcenter",
+    "work/recognition",
+    "language/courses",
+    "benefits/kindergeld",
+    "about/privacy",
+]
 
 
 def test_dump_lists_every_required_node_in_four_languages(capsys: pytest.CaptureFixture[str]) -> None:

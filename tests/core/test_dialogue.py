@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.app import App
 from bot.core.events import Inbound, InboundKind
 from tests.auxil.chat import Chat
 
-BG_HOME = "От какво имате нужда"  # part of the Bulgarian home prompt
+BG_STALE = "бутон"  # part of the Bulgarian "this button is no longer valid"
 
 
 async def test_first_contact_shows_language_picker_with_platform_language_first(app: App) -> None:
@@ -68,7 +70,7 @@ async def test_forget_deletes_every_row_about_user(app: App, chat: Chat) -> None
     await chat.say("/forget")
     await chat.press("Da")
     for table in await app.db.tables():
-        rows = await app.db.fetchall(f"SELECT * FROM {table}")  # noqa: S608 (table names from sqlite_master)
+        rows = await app.db.fetchall(f"SELECT * FROM {table}")
         for row in rows:
             assert "u1" not in [str(v) for v in tuple(row)], f"{table} still refers to the user"
 
@@ -112,7 +114,7 @@ async def test_empty_and_whitespace_lines(chat: Chat) -> None:
 async def test_very_long_text(chat: Chat) -> None:
     await chat.say("/language bg")
     reply = await chat.say("a" * 10_000)
-    assert "10000" in reply
+    assert re.search(r"10\D?000", reply)
     assert len(chat.last[0].text) < 300
 
 
@@ -142,7 +144,8 @@ async def test_forged_and_stale_button_data(chat: Chat) -> None:
     await chat.say("/language bg")
     for action in ("node:nope/nothing", "x" * 100, "lang:xx", "topic:../../etc", "💥", "booking:bogus"):
         reply = await chat.action(action)
-        assert reply and BG_HOME in reply
+        assert BG_STALE in reply
+        assert any(c.action == "topic:health" for c in chat.choices)
 
 
 async def test_media_gets_polite_reply(chat: Chat) -> None:
