@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import logging
+import signal
 import sys
 
 from bot.app import App, StartupError
@@ -51,17 +53,41 @@ def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
         return 0
 
 
-async def _run(settings: Settings) -> int:
-    channels = [
+# each channel module has ``async def serve(app: App) -> None``: it runs until cancelled, registers its
+# messenger with ``app.postman`` and feeds events to ``app.dialogue.handle``
+CHANNEL_MODULES = {"telegram": "bot.channels.telegram", "matrix": "bot.channels.matrix"}
+
+
+def enabled_channels(settings: Settings) -> list[str]:
+    return [
         name
         for name, on in (("telegram", settings.telegram.enabled), ("matrix", settings.matrix.enabled))
         if on
     ]
+
+
+async def _run(settings: Settings) -> int:
+    channels = enabled_channels(settings)
     if not channels:
         log.info("no Telegram or Matrix credentials configured: starting the console (channel %s)", CHANNEL)
         return await _console(settings, "local", None)
-    log.error("channels %s are not available in this version", ", ".join(channels))
-    return 2
+    app = App(settings)
+    try:
+        await app.start()
+    except StartupError as exc:
+        return _report(exc, settings)
+    loop = asyncio.get_running_loop()
+    serving = asyncio.gather(*(importlib.import_module(CHANNEL_MODULES[c]).serve(app) for c in channels))
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, serving.cancel)
+    log.info("serving on %s", ", ".join(channels))
+    try:
+        await serving
+    except asyncio.CancelledError:
+        log.info("shutting down")
+    finally:
+        await app.stop()
+    return 0
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
