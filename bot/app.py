@@ -6,12 +6,14 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable, Sequence
+from datetime import timedelta
 
 from bot.config import Settings
 from bot.content.library import LibraryConfig, LibraryService
 from bot.core.clock import Clock, SystemClock, local
 from bot.core.dialogue import Dialogue
 from bot.core.feature import Feature
+from bot.core.flood import FloodGuard
 from bot.core.issues import Issue, Severity, has_errors
 from bot.core.outbox import Postman
 from bot.core.session import Sessions
@@ -61,7 +63,12 @@ class App:
         self.postman = Postman()
         self.features = list(features(self))
         self.dialogue = Dialogue(
-            self.library, self.sessions, self.clock, self.features, staff_users=settings.staff_users
+            self.library,
+            self.sessions,
+            self.clock,
+            self.features,
+            staff_users=settings.staff_users,
+            flood=FloodGuard(settings.flood_limit, timedelta(seconds=settings.flood_seconds)),
         )
         self.watch_interval = watch_interval
         self._tasks: list[asyncio.Task[None]] = []
