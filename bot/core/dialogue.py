@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 import weakref
 from collections.abc import Sequence
 
@@ -23,6 +24,7 @@ from bot.core.flood import FloodGuard, Verdict
 from bot.core.session import Sessions
 from bot.core.textinput import as_command, as_number, clean, has_words
 from bot.i18n.catalog import negotiate, platform_language
+from bot.ops import metrics
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +64,12 @@ class Dialogue:
             lock = asyncio.Lock()
             self._locks[key] = lock
         async with lock:
-            return await self._handle(event)
+            started = time.perf_counter()
+            try:
+                return await self._handle(event)
+            finally:
+                metrics.UPDATES.labels(event.channel).inc()
+                metrics.HANDLE_SECONDS.observe(time.perf_counter() - started)
 
     async def _handle(self, event: Inbound) -> list[Reply]:
         now = self.clock.now()
@@ -96,6 +103,7 @@ class Dialogue:
             replies = await self._dispatch(turn)
         except Exception:
             log.exception("error while handling an event on %s", event.channel)
+            metrics.ERRORS.labels("dialogue").inc()
             session.end_flow()
             replies = [Reply(turn.t("error"), self._home_choices(turn))]
         if not turn.forgotten:
