@@ -1,0 +1,168 @@
+"""From a free-text question to the best content nodes, with a calibrated confidence.
+
+Score of a node: the sum, over the question's informative words, of the word's weight (its IDF in
+the content) times how strongly the node holds it (field-weighted frequency, saturated), times
+how exactly it matched (a typo costs a little). Confidence: that score divided by the weight of all
+the question's informative words, so words the content never uses (weather, football, car) pull it
+down. A word that is not in the content at all, after typo correction, counts as informative but
+unmatched. A node only counts when at least one matched word is rare enough to say something.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.answers.detect import Detected, detect
+from bot.answers.index import Index, LangIndex
+
+PHRASE_BONUS = 0.5  # a whole keyword phrase in the question ("asigurare medicala") adds half its weight
+UNKNOWN_WEIGHT = 0.55  # weight of a word the content never uses, as a share of the highest IDF
+INFORMATIVE_IDF = 0.35  # a match needs at least one word with an IDF of this share of the highest
+TYPO_SIMILARITY = {1: 0.85, 2: 0.7}  # credit for a word found with 1 or 2 edits
+ANSWER_AT = 0.42  # confidence for a direct answer...
+ANSWER_MARGIN = 1.25  # ...when the best node scores this much more than the next
+CHOICES_AT = 0.28  # confidence for offering candidates
+CHOICE_SHARE = 0.6  # candidates within this share of the best
+MAX_CHOICES = 3
+
+
+class Decision(StrEnum):
+    ANSWER = "answer"
+    CHOICES = "choices"
+    DECLINE = "decline"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    node: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The outcome for one question: what to do, in which language it was written, the candidates."""
+
+    decision: Decision
+    detected: Detected
+    score: float
+    candidates: tuple[Candidate, ...] = ()
+
+    @property
+    def node(self) -> str | None:
+        return self.candidates[0].node if self.decision is not Decision.DECLINE and self.candidates else None
+
+    @property
+    def alternatives(self) -> list[str]:
+        if self.decision is Decision.DECLINE:
+            return []
+        return [c.node for c in self.candidates[1:]]
+
+
+def _max_edits(word: str) -> int:
+    # short words have too many neighbours: "maine" is one edit from "mine"
+    if len(word) < 6:
+        return 0
+    return 1 if len(word) < 9 else 2
+
+
+class Matcher:
+    """Answers questions against one :class:`Index` (rebuilt and replaced when content changes)."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self._fuzzy = {
+            lang: lru_cache(maxsize=20000)(lambda word, part=part: self._nearest(part, word))
+            for lang, part in index.languages.items()
+        }
+
+    @staticmethod
+    def _nearest(part: LangIndex, word: str) -> tuple[str, int] | None:
+        edits = _max_edits(word)
+        if not edits:
+            return None
+        best: tuple[str, int] | None = None
+        for length in range(len(word) - edits, len(word) + edits + 1):
+            choices = part.by_length.get(length)
+            if not choices:
+                continue
+            found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=edits)
+            if found is not None and (best is None or found[1] < best[1]):
+                best = (found[0], int(found[1]))
+                if best[1] == 1:
+                    edits = 1
+        return best
+
+    def _weights(self, part: LangIndex, text: str) -> list[tuple[str | None, float, float]]:
+        """(stem or None when unknown, weight, match credit) of each informative word."""
+        seen: set[str] = set()
+        out: list[tuple[str | None, float, float]] = []
+        unknown = UNKNOWN_WEIGHT * part.max_idf
+        for word, stem in part.analyzer.terms(text):
+            if word in seen:
+                continue
+            seen.add(word)
+            credit = 1.0
+            if stem not in part.postings:
+                if word in part.forms:
+                    stem = part.forms[word]
+                else:
+                    near = self._fuzzy[part.lang](word)
+                    if near is None:
+                        out.append((None, unknown, 0.0))
+                        continue
+                    stem = part.forms[near[0]]
+                    credit = TYPO_SIMILARITY.get(near[1], 0.6)
+            if stem in {s for s, _, _ in out}:
+                continue
+            out.append((stem, part.idf[stem], credit))
+        return out
+
+    def rank(self, lang: str, text: str) -> tuple[float, list[Candidate]]:
+        """Candidates by confidence (best first) in one language's index."""
+        part = self.index.languages[lang]
+        terms = self._weights(part, text)
+        total = sum(weight for _, weight, _ in terms)
+        if not total:
+            return 0.0, []
+        scores: dict[str, float] = {}
+        informative: set[str] = set()
+        floor = INFORMATIVE_IDF * part.max_idf
+        matched: dict[str, float] = {}
+        for stem, weight, credit in terms:
+            if stem is None:
+                continue
+            matched[stem] = weight
+            for node, strength in part.postings[stem].items():
+                scores[node] = scores.get(node, 0.0) + weight * credit * strength
+                if weight >= floor:
+                    informative.add(node)
+        for node, stems in part.phrases:
+            if node in scores and stems <= matched.keys():
+                scores[node] += PHRASE_BONUS * sum(matched[s] for s in stems)
+        ranked = sorted(
+            (Candidate(node, score / total) for node, score in scores.items() if node in informative),
+            key=lambda c: -c.score,
+        )
+        # a confidence may exceed 1 through keyword phrases: kept so that margins stay visible
+        return (ranked[0].score if ranked else 0.0), ranked
+
+    def match(self, text: str, user_lang: str) -> Match:
+        """Detect the language, rank the nodes and decide: answer, offer choices, or decline."""
+        detected = detect(self.index, text, user_lang)
+        best, ranked = self.rank(detected.lang, text)
+        if best < ANSWER_AT and detected.lang != user_lang and user_lang in self.index.languages:
+            other_best, other_ranked = self.rank(user_lang, text)
+            if other_best > best:
+                best, ranked = other_best, other_ranked
+        if not ranked or best < CHOICES_AT:
+            return Match(Decision.DECLINE, detected, round(best, 4), tuple(ranked[:MAX_CHOICES]))
+        second = ranked[1].score if len(ranked) > 1 else 0.0
+        if best >= ANSWER_AT and best >= second * ANSWER_MARGIN:
+            return Match(Decision.ANSWER, detected, round(best, 4), tuple(ranked[:MAX_CHOICES]))
+        close = tuple(c for c in ranked[:MAX_CHOICES] if c.score >= max(CHOICES_AT, best * CHOICE_SHARE))
+        return Match(Decision.CHOICES, detected, round(best, 4), close)
