@@ -33,7 +33,7 @@ FIELD_CREDIT = {
 BODY_CAP = 3
 
 
-def bm25_idf(docs: int, df: int) -> float:
+def bm25_idf(docs: int, df: float) -> float:
     return math.log(1.0 + (docs - df + 0.5) / (df + 0.5))
 
 
@@ -78,7 +78,10 @@ class LangIndex:
                 self.phrases.append((node_id, stems))
 
     def finish(self) -> None:
-        self.idf = {stem: bm25_idf(self.docs, len(nodes)) for stem, nodes in self.postings.items()}
+        # soft document frequency: a node that only mentions a word in passing ("book an appointment"
+        # at the end of every answer) counts for a fraction, so that word stays informative for the
+        # node that is about it
+        self.idf = {stem: bm25_idf(self.docs, sum(nodes.values())) for stem, nodes in self.postings.items()}
         self.max_idf = max(self.idf.values(), default=1.0)
         buckets: dict[int, list[str]] = defaultdict(list)
         for word in self.forms:

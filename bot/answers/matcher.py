@@ -24,6 +24,8 @@ PHRASE_BONUS = 0.5  # a whole keyword phrase in the question ("asigurare medical
 UNKNOWN_WEIGHT = 0.55  # weight of a word the content never uses, as a share of the highest IDF
 INFORMATIVE_IDF = 0.35  # a match needs at least one word with an IDF of this share of the highest
 TYPO_SIMILARITY = {1: 0.85, 2: 0.7}  # credit for a word found with 1 or 2 edits
+COMPOUND_CREDIT = 0.7  # credit for each known part of an unknown compound ("Beratungs|stelle")
+MIN_PART = 4
 ANSWER_AT = 0.42  # confidence for a direct answer...
 ANSWER_MARGIN = 1.25  # ...when the best node scores this much more than the next
 CHOICES_AT = 0.28  # confidence for offering candidates
@@ -58,7 +60,8 @@ class Match:
 
     @property
     def alternatives(self) -> list[str]:
-        if self.decision is Decision.DECLINE:
+        """The other nodes offered as choices (none for a direct answer or a decline)."""
+        if self.decision is not Decision.CHOICES:
             return []
         return [c.node for c in self.candidates[1:]]
 
@@ -97,6 +100,35 @@ class Matcher:
                     edits = 1
         return best
 
+    @staticmethod
+    def _known_stem(part: LangIndex, word: str) -> str | None:
+        if word in part.forms:
+            return part.forms[word]
+        stem = part.analyzer.stem(word)
+        return stem if stem in part.postings else None
+
+    def _compound(self, part: LangIndex, word: str) -> list[str]:
+        """Known stems of the two halves of an unknown compound word (German: Beratungs|stelle)."""
+        if len(word) < 2 * MIN_PART:
+            return []
+        best: list[str] = []
+        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+            left, right = word[:cut], word[cut:]
+            found = [
+                stem
+                for stem in (
+                    self._known_stem(part, left)
+                    or (self._known_stem(part, left[:-1]) if left.endswith("s") else None),
+                    self._known_stem(part, right),
+                )
+                if stem is not None
+            ]
+            if len(found) > len(best) or (
+                len(found) == len(best) and sum(map(len, found)) > sum(map(len, best))
+            ):
+                best = found
+        return best
+
     def _weights(self, part: LangIndex, text: str) -> list[tuple[str | None, float, float]]:
         """(stem or None when unknown, weight, match credit) of each informative word."""
         seen: set[str] = set()
@@ -113,7 +145,12 @@ class Matcher:
                 else:
                     near = self._fuzzy[part.lang](word)
                     if near is None:
-                        out.append((None, unknown, 0.0))
+                        parts = self._compound(part, word)
+                        if not parts:
+                            out.append((None, unknown, 0.0))
+                        for piece in parts:
+                            if piece not in {s for s, _, _ in out}:
+                                out.append((piece, part.idf[piece], COMPOUND_CREDIT))
                         continue
                     stem = part.forms[near[0]]
                     credit = TYPO_SIMILARITY.get(near[1], 0.6)
@@ -160,9 +197,9 @@ class Matcher:
             if other_best > best:
                 best, ranked = other_best, other_ranked
         if not ranked or best < CHOICES_AT:
-            return Match(Decision.DECLINE, detected, round(best, 4), tuple(ranked[:MAX_CHOICES]))
+            return Match(Decision.DECLINE, detected, round(min(best, 1.0), 4), tuple(ranked[:MAX_CHOICES]))
         second = ranked[1].score if len(ranked) > 1 else 0.0
         if best >= ANSWER_AT and best >= second * ANSWER_MARGIN:
-            return Match(Decision.ANSWER, detected, round(best, 4), tuple(ranked[:MAX_CHOICES]))
+            return Match(Decision.ANSWER, detected, round(min(best, 1.0), 4), tuple(ranked[:MAX_CHOICES]))
         close = tuple(c for c in ranked[:MAX_CHOICES] if c.score >= max(CHOICES_AT, best * CHOICE_SHARE))
-        return Match(Decision.CHOICES, detected, round(best, 4), close)
+        return Match(Decision.CHOICES, detected, round(min(best, 1.0), 4), close)

@@ -20,7 +20,7 @@ _SPECIAL = str.maketrans({"ß": "ss", "ẞ": "ss", "ı": "i", "ł": "l", "ø": "
 
 
 def _strip_latin_marks(text: str) -> str:
-    out = []
+    out: list[str] = []
     for ch in unicodedata.normalize("NFD", text):
         if unicodedata.combining(ch):
             # a combining mark on a Cyrillic letter (й, ё) is part of the letter: keep it

@@ -1,0 +1,4 @@
+# Răspunsuri la întrebările scrise liber.
+answers-choose = Am găsit mai multe răspunsuri. La care vă referiți?
+answers-none = Îmi pare rău, încă nu am un răspuns la această întrebare. Alegeți o temă din meniu sau faceți o programare gratuită la centrul de consiliere „Willkommen Europa”: acolo vă pot ajuta.
+answers-switch = Vreți să vă scriu în română de acum înainte?
