@@ -31,6 +31,7 @@ FIELD_CREDIT = {
     "body": 0.15,
 }
 BODY_CAP = 3
+STEM_PREFIX = 4
 
 
 def bm25_idf(docs: int, df: float) -> float:
@@ -49,6 +50,8 @@ class LangIndex:
     idf: dict[str, float] = field(default_factory=dict)
     forms: dict[str, str] = field(default_factory=dict)  # surface word → stem
     by_length: dict[int, list[str]] = field(default_factory=dict)  # surface words by length (typos)
+    solo: dict[str, set[str]] = field(default_factory=dict)  # one-word keyword stem → its nodes
+    stems_by_prefix: dict[str, list[str]] = field(default_factory=dict)  # first letters → stems
     own_words: frozenset[str] = frozenset()  # words of this language's own texts (language detection)
     max_idf: float = 1.0
 
@@ -58,7 +61,8 @@ class LangIndex:
         yield "questions", "\n".join(text.questions)
         yield "summary", text.summary
         yield "body", text.body
-        yield "official", "\n".join(official)
+        if self.lang != OFFICIAL_LANGUAGE:  # the German text has them already
+            yield "official", "\n".join(official)
 
     def add(self, node_id: str, text: Text, official: Iterable[str]) -> None:
         self.docs += 1
@@ -76,13 +80,21 @@ class LangIndex:
             stems = frozenset(stem for _, stem in self.analyzer.terms(keyword))
             if len(stems) >= 2:
                 self.phrases.append((node_id, stems))
+            elif stems:
+                self.solo.setdefault(next(iter(stems)), set()).add(node_id)
 
     def finish(self) -> None:
         # soft document frequency: a node that only mentions a word in passing ("book an appointment"
         # at the end of every answer) counts for a fraction, so that word stays informative for the
         # node that is about it
         self.idf = {stem: bm25_idf(self.docs, sum(nodes.values())) for stem, nodes in self.postings.items()}
-        self.max_idf = max(self.idf.values(), default=1.0)
+        # the reference weight: a word that one node holds (the soft frequency can go below one)
+        self.max_idf = bm25_idf(self.docs, 1.0)
+        by_prefix: dict[str, list[str]] = defaultdict(list)
+        for stem in self.postings:
+            if len(stem) >= STEM_PREFIX:
+                by_prefix[stem[:STEM_PREFIX]].append(stem)
+        self.stems_by_prefix = dict(by_prefix)
         buckets: dict[int, list[str]] = defaultdict(list)
         for word in self.forms:
             buckets[len(word)].append(word)

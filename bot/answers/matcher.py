@@ -18,19 +18,21 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.answers.detect import Detected, detect
-from bot.answers.index import Index, LangIndex
+from bot.answers.index import STEM_PREFIX, Index, LangIndex
 
 PHRASE_BONUS = 0.5  # a whole keyword phrase in the question ("asigurare medicala") adds half its weight
-UNKNOWN_WEIGHT = 0.55  # weight of a word the content never uses, as a share of the highest IDF
+UNKNOWN_WEIGHT = 0.7  # weight of a word the content never uses, as a share of a rare word's IDF
 INFORMATIVE_IDF = 0.35  # a match needs at least one word with an IDF of this share of the highest
 TYPO_SIMILARITY = {1: 0.85, 2: 0.7}  # credit for a word found with 1 or 2 edits
+STEM_CREDIT = 0.85  # credit for a stem that differs only in its last letters ("adre" ~ "adres")
 COMPOUND_CREDIT = 0.7  # credit for each known part of an unknown compound ("Beratungs|stelle")
 MIN_PART = 4
 ANSWER_AT = 0.42  # confidence for a direct answer...
 ANSWER_MARGIN = 1.25  # ...when the best node scores this much more than the next
-CHOICES_AT = 0.28  # confidence for offering candidates
+CHOICES_AT = 0.3  # confidence for offering candidates
 CHOICE_SHARE = 0.6  # candidates within this share of the best
 MAX_CHOICES = 3
+LONE_EVIDENCE = 0.6  # confidence factor when a single known word stands among unknown ones
 
 
 class Decision(StrEnum):
@@ -67,10 +69,18 @@ class Match:
 
 
 def _max_edits(word: str) -> int:
-    # short words have too many neighbours: "maine" is one edit from "mine"
-    if len(word) < 6:
+    if len(word) < 3:
         return 0
     return 1 if len(word) < 9 else 2
+
+
+def _plausible(word: str, found: str, edits: int) -> bool:
+    """Short words have many neighbours ("maine" is one edit from "mine"): allow only likely typos."""
+    if len(word) >= 6:
+        return True
+    if len(word) == 3:  # only swapped letters: "jbo" → "job"
+        return sorted(word) == sorted(found) and word[0] in found[:2]
+    return len(found) == len(word) and found[0] == word[0] and edits == 1
 
 
 class Matcher:
@@ -94,6 +104,8 @@ class Matcher:
             if not choices:
                 continue
             found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=edits)
+            if found is not None and not _plausible(word, found[0], int(found[1])):
+                found = None
             if found is not None and (best is None or found[1] < best[1]):
                 best = (found[0], int(found[1]))
                 if best[1] == 1:
@@ -106,6 +118,31 @@ class Matcher:
             return part.forms[word]
         stem = part.analyzer.stem(word)
         return stem if stem in part.postings else None
+
+    @staticmethod
+    def _postings(part: LangIndex, stem: str) -> dict[str, float]:
+        """The stem's nodes, merged with stems one final letter apart: Snowball stems "Deutschkurs"
+        as "deutschkur" but "Deutschkurse" as "deutschkurs"."""
+        merged = dict(part.postings[stem])
+        if len(stem) < 6:
+            return merged
+        for known in part.stems_by_prefix.get(stem[:STEM_PREFIX], ()):
+            if abs(len(known) - len(stem)) == 1 and (known.startswith(stem) or stem.startswith(known)):
+                for node, strength in part.postings[known].items():
+                    merged[node] = max(merged.get(node, 0.0), strength)
+        return merged
+
+    @staticmethod
+    def _related_stem(part: LangIndex, stem: str) -> str | None:
+        """A known stem that this one is a prefix of, or the other way round, by at most 2 letters."""
+        if len(stem) < STEM_PREFIX:
+            return None
+        best: str | None = None
+        for known in part.stems_by_prefix.get(stem[:STEM_PREFIX], ()):
+            if abs(len(known) - len(stem)) <= 2 and (known.startswith(stem) or stem.startswith(known)):
+                if best is None or abs(len(known) - len(stem)) < abs(len(best) - len(stem)):
+                    best = known
+        return best
 
     def _compound(self, part: LangIndex, word: str) -> list[str]:
         """Known stems of the two halves of an unknown compound word (German: Beratungs|stelle)."""
@@ -144,6 +181,11 @@ class Matcher:
                     stem = part.forms[word]
                 else:
                     near = self._fuzzy[part.lang](word)
+                    related = self._related_stem(part, stem) if near is None else None
+                    if related is not None:
+                        if related not in {s for s, _, _ in out}:
+                            out.append((related, part.idf[related], STEM_CREDIT))
+                        continue
                     if near is None:
                         parts = self._compound(part, word)
                         if not parts:
@@ -174,15 +216,32 @@ class Matcher:
             if stem is None:
                 continue
             matched[stem] = weight
-            for node, strength in part.postings[stem].items():
+            for node, strength in self._postings(part, stem).items():
                 scores[node] = scores.get(node, 0.0) + weight * credit * strength
                 if weight >= floor:
                     informative.add(node)
         for node, stems in part.phrases:
             if node in scores and stems <= matched.keys():
                 scores[node] += PHRASE_BONUS * sum(matched[s] for s in stems)
+        # one known word among unknown ones ("which phone should I buy") is thin evidence, unless
+        # staff made exactly that word a keyword of the node ("Hausarzt")
+        lone = len(matched) == 1 and any(stem is None for stem, _, _ in terms)
+        solo: set[str] = set()
+        if lone:
+            only = next(iter(matched))
+            for known, nodes in part.solo.items():
+                if known == only or (
+                    len(only) >= 6
+                    and abs(len(known) - len(only)) == 1
+                    and (known.startswith(only) or only.startswith(known))
+                ):
+                    solo |= nodes
         ranked = sorted(
-            (Candidate(node, score / total) for node, score in scores.items() if node in informative),
+            (
+                Candidate(node, score / total * (LONE_EVIDENCE if lone and node not in solo else 1.0))
+                for node, score in scores.items()
+                if node in informative
+            ),
             key=lambda c: -c.score,
         )
         # a confidence may exceed 1 through keyword phrases: kept so that margins stay visible
