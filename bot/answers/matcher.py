@@ -27,6 +27,7 @@ TYPO_SIMILARITY = {1: 0.85, 2: 0.7}  # credit for a word found with 1 or 2 edits
 STEM_CREDIT = 0.85  # credit for a stem that differs only in its last letters ("adre" ~ "adres")
 COMPOUND_CREDIT = 0.7  # credit for each known part of an unknown compound ("Beratungs|stelle")
 MIN_PART = 4
+MERGE_FROM = 6  # stems this long are merged with stems one final letter apart
 ANSWER_AT = 0.42  # confidence for a direct answer...
 ANSWER_MARGIN = 1.25  # ...when the best node scores this much more than the next
 CHOICES_AT = 0.3  # confidence for offering candidates
@@ -120,29 +121,29 @@ class Matcher:
         return stem if stem in part.postings else None
 
     @staticmethod
-    def _postings(part: LangIndex, stem: str) -> dict[str, float]:
+    def _stem_family(part: LangIndex, stem: str, apart: int) -> list[str]:
+        """Known stems that this one is a prefix of, or the other way round, 1..``apart`` letters apart."""
+        if len(stem) < STEM_PREFIX:
+            return []
+        return sorted(
+            (
+                known
+                for known in part.stems_by_prefix.get(stem[:STEM_PREFIX], ())
+                if 0 < abs(len(known) - len(stem)) <= apart
+                and (known.startswith(stem) or stem.startswith(known))
+            ),
+            key=lambda known: abs(len(known) - len(stem)),
+        )
+
+    def _postings(self, part: LangIndex, stem: str) -> dict[str, float]:
         """The stem's nodes, merged with stems one final letter apart: Snowball stems "Deutschkurs"
         as "deutschkur" but "Deutschkurse" as "deutschkurs"."""
         merged = dict(part.postings[stem])
-        if len(stem) < 6:
-            return merged
-        for known in part.stems_by_prefix.get(stem[:STEM_PREFIX], ()):
-            if abs(len(known) - len(stem)) == 1 and (known.startswith(stem) or stem.startswith(known)):
+        if len(stem) >= MERGE_FROM:
+            for known in self._stem_family(part, stem, 1):
                 for node, strength in part.postings[known].items():
                     merged[node] = max(merged.get(node, 0.0), strength)
         return merged
-
-    @staticmethod
-    def _related_stem(part: LangIndex, stem: str) -> str | None:
-        """A known stem that this one is a prefix of, or the other way round, by at most 2 letters."""
-        if len(stem) < STEM_PREFIX:
-            return None
-        best: str | None = None
-        for known in part.stems_by_prefix.get(stem[:STEM_PREFIX], ()):
-            if abs(len(known) - len(stem)) <= 2 and (known.startswith(stem) or stem.startswith(known)):
-                if best is None or abs(len(known) - len(stem)) < abs(len(best) - len(stem)):
-                    best = known
-        return best
 
     def _compound(self, part: LangIndex, word: str) -> list[str]:
         """Known stems of the two halves of an unknown compound word (German: Beratungs|stelle)."""
@@ -181,8 +182,9 @@ class Matcher:
                     stem = part.forms[word]
                 else:
                     near = self._fuzzy[part.lang](word)
-                    related = self._related_stem(part, stem) if near is None else None
-                    if related is not None:
+                    family = self._stem_family(part, stem, 2) if near is None else []
+                    if family:
+                        related = family[0]
                         if related not in {s for s, _, _ in out}:
                             out.append((related, part.idf[related], STEM_CREDIT))
                         continue
@@ -229,13 +231,9 @@ class Matcher:
         solo: set[str] = set()
         if lone:
             only = next(iter(matched))
-            for known, nodes in part.solo.items():
-                if known == only or (
-                    len(only) >= 6
-                    and abs(len(known) - len(only)) == 1
-                    and (known.startswith(only) or only.startswith(known))
-                ):
-                    solo |= nodes
+            family = self._stem_family(part, only, 1) if len(only) >= MERGE_FROM else []
+            for known in (only, *family):
+                solo |= part.solo.get(known, set())
         ranked = sorted(
             (
                 Candidate(node, score / total * (LONE_EVIDENCE if lone and node not in solo else 1.0))
