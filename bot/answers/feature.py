@@ -69,8 +69,16 @@ class AnswersFeature(Feature):
         tree = turn.library.tree
         turn.session.end_flow()
         choices = [Choice(actions.node(n), tree.text(n, turn.lang).title) for n in candidates]
+        if len(candidates) == 1:
+            # one unsure candidate: offer it, but also the way to a person
+            if APPOINTMENT_NODE in tree.nodes and candidates[0] != APPOINTMENT_NODE:
+                title = tree.text(APPOINTMENT_NODE, turn.lang).title
+                choices.append(Choice(actions.node(APPOINTMENT_NODE), title))
+            prompt = turn.t("answers-maybe")
+        else:
+            prompt = turn.t("answers-choose")
         choices.append(Choice(actions.HOME, turn.t("choice-home")))
-        return [Reply(turn.t("answers-choose"), tuple(choices))]
+        return [Reply(prompt, tuple(choices))]
 
     def _decline(self, turn: Turn) -> list[Reply]:
         tree = turn.library.tree

@@ -33,6 +33,7 @@ ANSWER_MARGIN = 1.25  # ...when the best node scores this much more than the nex
 CHOICES_AT = 0.3  # confidence for offering candidates
 CHOICE_SHARE = 0.6  # candidates within this share of the best
 MAX_CHOICES = 3
+MAX_QUERY = 1000  # characters looked at: questions are short, and the cost of a long text stays bounded
 LONE_EVIDENCE = 0.6  # confidence factor when a single known word stands among unknown ones
 
 
@@ -247,6 +248,7 @@ class Matcher:
 
     def match(self, text: str, user_lang: str) -> Match:
         """Detect the language, rank the nodes and decide: answer, offer choices, or decline."""
+        text = text[:MAX_QUERY]
         detected = detect(self.index, text, user_lang)
         best, ranked = self.rank(detected.lang, text)
         if best < ANSWER_AT and detected.lang != user_lang and user_lang in self.index.languages:

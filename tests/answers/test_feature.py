@@ -134,3 +134,10 @@ async def test_forged_long_and_odd_texts_get_polite_answers(chat: Chat) -> None:
     for text in ["ааааааааааааааааааааа", "a" * 3000, "здравна " * 300, "🙂 здравна 🙂 осигуровка"]:
         out = await chat.say(text)
         assert out and chat.choices
+
+
+async def test_one_unsure_candidate_is_offered_with_the_way_to_a_person(chat: Chat) -> None:
+    await chat.say("/language en")
+    text = await chat.say("my kid is 5, does he have to go to kindergarten")
+    assert "not sure" in text
+    assert [c.action for c in chat.choices] == ["node:school/kita", "node:contact/appointment", "home"]
