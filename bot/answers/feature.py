@@ -62,7 +62,7 @@ class AnswersFeature(Feature):
             replies = self._choices(turn, candidates)
         else:
             replies = self._decline(turn)
-            await self.gaps.record(match.detected.other or turn.lang, text, turn.now)
+            await self.gaps.record(match.detected.other or match.detected.lang, text, turn.now)
         return replies + self._switch_offer(turn, match)
 
     def _choices(self, turn: Turn, candidates: list[str]) -> list[Reply]:

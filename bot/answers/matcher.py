@@ -1,11 +1,16 @@
 """From a free-text question to the best content nodes, with a calibrated confidence.
 
-Score of a node: the sum, over the question's informative words, of the word's weight (its IDF in
-the content) times how strongly the node holds it (field-weighted frequency, saturated), times
-how exactly it matched (a typo costs a little). Confidence: that score divided by the weight of all
-the question's informative words, so words the content never uses (weather, football, car) pull it
-down. A word that is not in the content at all, after typo correction, counts as informative but
-unmatched. A node only counts when at least one matched word is rare enough to say something.
+Score of a node: the sum, over the question's informative words (stop words dropped), of the
+word's weight (its IDF in the content, from a soft document frequency) times how strongly the node
+holds it (0..1, from the fields it appears in: title and keywords most, a body mention least), times
+how exactly it matched (a typo, a stem variant or half of a compound costs a little), plus a bonus
+for each whole keyword phrase. Confidence: that score divided by the weight of all the question's
+informative words. A word the content never uses, even after typo correction, counts as
+informative but unmatched, so weather, football or car questions get a low confidence. A node only
+counts when at least one matched word is rare enough to say something, and a single known word
+among unknown ones is thin evidence unless staff made exactly that word a keyword of the node.
+
+The thresholds were calibrated on tests/answers/questions.jsonl (see bench/answers.py).
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ INFORMATIVE_IDF = 0.35  # a match needs at least one word with an IDF of this sh
 TYPO_SIMILARITY = {1: 0.85, 2: 0.7}  # credit for a word found with 1 or 2 edits
 STEM_CREDIT = 0.85  # credit for a stem that differs only in its last letters ("adre" ~ "adres")
 COMPOUND_CREDIT = 0.7  # credit for each known part of an unknown compound ("Beratungs|stelle")
-MIN_PART = 4
+MIN_PART = 4  # shortest half of a compound that is looked up
 MERGE_FROM = 6  # stems this long are merged with stems one final letter apart
 ANSWER_AT = 0.42  # confidence for a direct answer...
 ANSWER_MARGIN = 1.25  # ...when the best node scores this much more than the next

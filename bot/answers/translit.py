@@ -116,7 +116,3 @@ class Transliterator:
             if self._known(candidate):
                 return candidate
         return first or word
-
-    def known(self, word: str) -> bool:
-        """Whether the word, written in Latin letters, is a Bulgarian word the lexicon knows."""
-        return self._known(self.word(word))
