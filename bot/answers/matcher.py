@@ -152,25 +152,22 @@ class Matcher:
         return merged
 
     def _compound(self, part: LangIndex, word: str) -> list[str]:
-        """Known stems of the two halves of an unknown compound word (German: Beratungs|stelle)."""
+        """Known stems of the halves of an unknown compound word (German: Beratungs|stelle), when the
+        known halves make up at least half of the word (a short known start says little)."""
         if len(word) < 2 * MIN_PART:
             return []
         best: list[str] = []
+        best_cover = len(word) / 2
         for cut in range(MIN_PART, len(word) - MIN_PART + 1):
             left, right = word[:cut], word[cut:]
-            found = [
-                stem
-                for stem in (
-                    self._known_stem(part, left)
-                    or (self._known_stem(part, left[:-1]) if left.endswith("s") else None),
-                    self._known_stem(part, right),
-                )
-                if stem is not None
-            ]
-            if len(found) > len(best) or (
-                len(found) == len(best) and sum(map(len, found)) > sum(map(len, best))
-            ):
-                best = found
+            left_stem = self._known_stem(part, left) or (
+                self._known_stem(part, left[:-1]) if left.endswith("s") else None
+            )
+            right_stem = self._known_stem(part, right)
+            cover = (len(left) if left_stem else 0) + (len(right) if right_stem else 0)
+            if cover >= best_cover:
+                best = [stem for stem in (left_stem, right_stem) if stem is not None]
+                best_cover = cover
         return best
 
     def _weights(self, part: LangIndex, text: str) -> list[tuple[str | None, float, float]]:
@@ -195,6 +192,8 @@ class Matcher:
                             out.append((related, part.idf[related], STEM_CREDIT))
                         continue
                     if near is None:
+                        if word.isdigit():
+                            continue  # a number the content never mentions ("200 euro") says nothing
                         parts = self._compound(part, word)
                         if not parts:
                             out.append((None, unknown, 0.0))
