@@ -16,19 +16,18 @@ _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
 # digits typed in informal Latin-script Bulgarian stand for letters (4 = ч, 6 = ш): keep them inside words
 _BG_DIGIT_WORD = re.compile(r"^(?=.*[a-z])[a-z46]+$")
 
+# combining marks (accents, breves, cedillas, umlauts) that do not follow a Cyrillic letter
+_LATIN_MARK = re.compile(
+    r"(?<![\u0400-\u04ff])[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+)
 _SPECIAL = str.maketrans({"ß": "ss", "ẞ": "ss", "ı": "i", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ѝ": "и"})
 
 
 def _strip_latin_marks(text: str) -> str:
-    out: list[str] = []
-    for ch in unicodedata.normalize("NFD", text):
-        if unicodedata.combining(ch):
-            # a combining mark on a Cyrillic letter (й, ё) is part of the letter: keep it
-            if out and _CYRILLIC.match(out[-1]):
-                out.append(ch)
-            continue
-        out.append(ch)
-    return unicodedata.normalize("NFC", "".join(out))
+    if text.isascii():
+        return text
+    # a combining mark on a Cyrillic letter (й, ё) is part of the letter: keep it
+    return unicodedata.normalize("NFC", _LATIN_MARK.sub("", unicodedata.normalize("NFD", text)))
 
 
 def fold(text: str) -> str:
