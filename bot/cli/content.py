@@ -106,7 +106,12 @@ def cmd_gaps(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     for lang in dict.fromkeys(g.lang for g in gaps):
         mine = [g for g in gaps if g.lang == lang]
-        print(f"{lang}: {len(mine)} questions, asked {sum(g.count for g in mine)} times")
+        asked = sum(g.count for g in mine)
+        print(f"{lang}: {_count(len(mine), 'question')}, asked {_count(asked, 'time')}")
         for g in mine:
             print(f"  {g.count:4}  {g.first_seen[:10]} … {g.last_seen[:10]}  {g.text}")
     return 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")

@@ -74,9 +74,9 @@ def test_content_gaps_lists_questions_by_language_without_users(
     monkeypatch.setenv("BOT_DATA_DIR", str(tmp_path / "var"))
     assert main(["content", "gaps"]) == 0
     out = capsys.readouterr().out
-    assert "ro: 1 questions, asked 2 times" in out
+    assert "ro: 1 question, asked 2 times" in out
     assert "cum e vremea mâine?" in out
-    assert "en: 1 questions, asked 1 times" in out
+    assert "en: 1 question, asked 1 time" in out
     for user in ("anna", "boris", "cleo", "console"):
         assert user not in out
     assert main(["content", "gaps", "--json"]) == 0
