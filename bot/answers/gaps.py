@@ -1,8 +1,9 @@
 """Unanswered questions, counted for staff: text only, masked, never linked to a user, kept 90 days.
 
 A question is stored in a privacy-safe form: e-mail addresses, phone-like numbers and any run of two
-or more digits are masked, whitespace collapsed, length capped. Equal texts (after masking, case
-folded) are counted together with their first and last day seen.
+or more digits are masked, whitespace collapsed, length capped. Spellings of one question (case,
+diacritics, punctuation) are counted together, with the first spelling seen and the first and last
+time asked.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.answers.normalize import collapse
+from bot.answers.normalize import collapse, words
 from bot.store.db import Database
 
 KEEP_DAYS = 90
@@ -28,8 +29,7 @@ def mask(text: str) -> str:
     text = _URL.sub("[link]", text)
     text = _PHONE.sub("[phone]", text)
     text = _DIGITS.sub("#", text)
-    text = collapse(text).casefold()
-    return text[:MAX_LENGTH]
+    return collapse(text)[:MAX_LENGTH]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +52,8 @@ class Gaps:
         if not self.enabled:
             return
         masked = mask(text)
-        if not masked:
+        key = " ".join(words(masked))
+        if not key:
             return
         stamp = now.isoformat(timespec="seconds")
         async with self.db.transaction() as conn:
@@ -61,9 +62,10 @@ class Gaps:
                 ((now - timedelta(days=KEEP_DAYS)).isoformat(timespec="seconds"),),
             )
             await conn.execute(
-                "INSERT INTO answer_gaps (lang, text, count, first_seen, last_seen) VALUES (?, ?, 1, ?, ?) "
-                "ON CONFLICT (lang, text) DO UPDATE SET count = count + 1, last_seen = excluded.last_seen",
-                (lang, masked, stamp, stamp),
+                "INSERT INTO answer_gaps (lang, key, text, count, first_seen, last_seen) "
+                "VALUES (?, ?, ?, 1, ?, ?) "
+                "ON CONFLICT (lang, key) DO UPDATE SET count = count + 1, last_seen = excluded.last_seen",
+                (lang, key, masked, stamp, stamp),
             )
 
     async def purge(self, now: datetime) -> int:

@@ -57,7 +57,7 @@ async def _ask_unanswerable(tmp_path: Path) -> None:
     try:
         for user, lang, text in [
             ("anna", "ro", "cum e vremea mâine?"),
-            ("boris", "ro", "Cum e vremea mâine?"),
+            ("boris", "ro", "Cum e vremea maine"),
             ("cleo", "en", "tell me a joke"),
         ]:
             chat = Chat(app, user=user)
@@ -75,7 +75,7 @@ def test_content_gaps_lists_questions_by_language_without_users(
     assert main(["content", "gaps"]) == 0
     out = capsys.readouterr().out
     assert "ro: 1 question, asked 2 times" in out
-    assert "cum e vremea mâine?" in out
+    assert "cum e vremea mâine?" in out  # the first spelling, counted with the second
     assert "en: 1 question, asked 1 time" in out
     for user in ("anna", "boris", "cleo", "console"):
         assert user not in out

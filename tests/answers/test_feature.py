@@ -75,7 +75,7 @@ async def test_unanswered_question_is_counted_without_user_and_masked(chat: Chat
     await chat.say("Recipe for cake, call me at +49 171 2345678 or mail anna@example.org")
     rows = await gap_rows(app)
     assert len(rows) == 1
-    lang, text, count, _first, _last = rows[0]
+    lang, _key, text, count, _first, _last = rows[0]
     assert (lang, count) == ("en", 2)
     assert "2345678" not in str(text) and "anna" not in str(text)
     assert "[phone]" in str(text) and "[email]" in str(text)
