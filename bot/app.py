@@ -40,7 +40,9 @@ FeatureFactory = Callable[["App"], Sequence[Feature]]
 
 def default_features(app: App) -> list[Feature]:
     """The dialogue's features, in the order they get a free-text question."""
-    return []
+    from bot.answers.feature import AnswersFeature
+
+    return [AnswersFeature(app)]
 
 
 class App:
