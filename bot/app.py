@@ -7,6 +7,7 @@ import contextlib
 import logging
 from collections.abc import Callable, Sequence
 
+from bot.booking.flow import BookingFeature
 from bot.config import Settings
 from bot.content.library import LibraryConfig, LibraryService
 from bot.core.clock import Clock, SystemClock, local
@@ -33,7 +34,7 @@ FeatureFactory = Callable[["App"], Sequence[Feature]]
 
 def default_features(app: App) -> list[Feature]:
     """The dialogue's features, in the order they get a free-text question."""
-    return []
+    return [BookingFeature(app)]
 
 
 class App:
@@ -76,6 +77,8 @@ class App:
         self.library.on_error(self._report_content_errors)
         self._tasks.append(asyncio.create_task(self.library.watch(self.watch_interval), name="content-watch"))
         self._tasks.append(asyncio.create_task(self._purge_loop(), name="retention"))
+        for feature in self.features:
+            await feature.start()
 
     def spawn(self, coro: object, name: str) -> None:
         """Run a background job (reminders, sync...) that stops with the app."""
