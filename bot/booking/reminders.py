@@ -92,6 +92,8 @@ class Due:
 
 # sends one reminder to a booking's user; False when the user cannot be reached (blocked the bot)
 Sender = Callable[[Booking], Awaitable[bool]]
+# whether a channel can be sent to now (its messenger registered): else reminders wait for it
+Reaches = Callable[[str], bool]
 
 
 class Reminders:
@@ -124,8 +126,9 @@ class Reminders:
         )
         return changed == 1
 
-    async def run_due(self, send: Sender) -> int:
-        """Send what is due now; returns how many were sent."""
+    async def run_due(self, send: Sender, reaches: Reaches = lambda channel: True) -> int:
+        """Send what is due now; returns how many were sent. Reminders for a channel that is not
+        connected yet (``reaches``) stay pending."""
         now = self.clock.now()
         rules = self.rules()
         sent = 0
@@ -136,6 +139,8 @@ class Reminders:
                 continue
             if booking.blocked:
                 await self._finish(item.id, "dropped", now)
+                continue
+            if booking.channel is None or not reaches(booking.channel):
                 continue
             if in_quiet_hours(now, rules):
                 later = _quiet_end(now, rules)
@@ -161,11 +166,17 @@ class Reminders:
                 await self.db.execute("UPDATE users SET blocked = 1 WHERE id = ?", (booking.user_id,))
         return sent
 
-    async def loop(self, send: Sender, interval: float, housekeeping: Callable[[], Awaitable[None]]) -> None:
+    async def loop(
+        self,
+        send: Sender,
+        reaches: Reaches,
+        interval: float,
+        housekeeping: Callable[[], Awaitable[None]],
+    ) -> None:
         """The background job: due reminders and housekeeping, every ``interval`` seconds."""
         while True:
             try:
-                count = await self.run_due(send)
+                count = await self.run_due(send, reaches)
                 if count:
                     log.info("sent %d reminders", count)
                 await housekeeping()

@@ -133,7 +133,9 @@ class BookingService:
             log.info("booking: erased names and phones of %d past appointments", anonymised)
 
     async def run(self) -> None:
-        await self.reminders.loop(self.send_reminder, self.reminder_interval, self.housekeeping)
+        await self.reminders.loop(
+            self.send_reminder, self.app.postman.reaches, self.reminder_interval, self.housekeeping
+        )
 
 
 def day_bounds(first: date, last: date | None = None) -> tuple[datetime, datetime]:
