@@ -186,7 +186,8 @@ class BookingFeature(Feature):
     async def forget(self, turn: Turn) -> None:
         cancelled = await self.service.bookings.forget_user(turn.session.user_id, turn.now)
         for booking in cancelled:
-            await staff.notify(self.service, "booking-staff-forgotten", booking)
+            # the person asked to be forgotten: staff get the code and time, not the name again
+            await staff.notify(self.service, "booking-staff-forgotten", booking, with_person=False)
 
     # -- the steps ---------------------------------------------------------------------------
 

@@ -76,5 +76,10 @@ async def action(feature: BookingFeature, turn: Turn, verb: str, code: str) -> l
         turn.session.end_flow()
         turn.session.flow = feature.name
         turn.session.data = {"move": booking.code, "topic": booking.topic, "language": booking.language}
+        # shown in the summary; the move itself carries them over from the stored appointment
+        if booking.first_name:
+            turn.session.data["first_name"] = booking.first_name
+        if booking.phone:
+            turn.session.data["phone"] = booking.phone
         return await feature.ask_day(turn)
     return None

@@ -65,9 +65,9 @@ def describe(booking: Booking, t: Translator, with_person: bool = True) -> str:
     return text
 
 
-async def notify(service: BookingService, msg_id: str, booking: Booking) -> None:
+async def notify(service: BookingService, msg_id: str, booking: Booking, with_person: bool = True) -> None:
     t = service.staff_t()
-    await service.notify_staff(t(msg_id, booking=describe(booking, t)))
+    await service.notify_staff(t(msg_id, booking=describe(booking, t, with_person)))
 
 
 async def notify_move(service: BookingService, old: Booking | None, new: Booking) -> None:
