@@ -82,6 +82,8 @@ class BookingService:
         """Send a message to the booking's user in their language; False when unreachable."""
         if booking.channel is None or booking.user_ref is None or booking.blocked:
             return False
+        if not self.app.postman.reaches(booking.channel):
+            return False  # that channel is not connected in this process: not the user's fault
         replies = list(build(self.user_t(booking.user_lang)))
         try:
             reached = await self.app.postman.send(Address(booking.channel, booking.user_ref), replies)
