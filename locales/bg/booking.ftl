@@ -67,17 +67,17 @@ booking-move-choice = 🕒 Преместване: { $when }
 booking-cancel-choice = ✖️ Отмяна: { $when }
 booking-cancel-choice-short = ✖️ Отменете часа
 booking-moving = Изберете нов час. Сегашният Ви час остава, докато не потвърдите новия.
-booking-cancel-ask = Наистина ли искате да отмените часа си на { $when }?
+booking-cancel-ask = Наистина ли искате да отмените записания си час: { $when }?
 booking-cancel-yes = Да, отменете го
 booking-cancel-no = Не, запазете го
-booking-cancelled = Часът Ви на { $when } е отменен.
+booking-cancelled = Записаният Ви час е отменен: { $when }.
 booking-not-found = Не намирам този записан час. Може би вече е отменен или е минал.
 
-booking-reminder = ⏰ Напомняне: записаният Ви час в консултантския център „Willkommen Europa“ е на { $when }.
+booking-reminder = ⏰ Напомняне: имате записан час в консултантския център „Willkommen Europa“: { $when }.
     Адрес: { $address }
     Вашият код: **{ $code }**
     Ако не можете да дойдете, моля, отменете часа.
-booking-cancelled-by-staff = ❗ Консултантският център „Willkommen Europa“ трябваше да отмени часа Ви на { $when }. Причина: { $reason }
+booking-cancelled-by-staff = ❗ Консултантският център „Willkommen Europa“ трябваше да отмени записания Ви час: { $when }. Причина: { $reason }
     Моля, запишете си нов час. Съжаляваме.
 
 # за екипа на консултантския център (settings.staff_language)

@@ -74,17 +74,17 @@ booking-move-choice = 🕒 Mutați: { $when }
 booking-cancel-choice = ✖️ Anulați: { $when }
 booking-cancel-choice-short = ✖️ Anulați programarea
 booking-moving = Alegeți o oră nouă. Programarea de acum rămâne până confirmați pe cea nouă.
-booking-cancel-ask = Sigur doriți să anulați programarea din { $when }?
+booking-cancel-ask = Sigur doriți să anulați programarea de { $when }?
 booking-cancel-yes = Da, anulați
 booking-cancel-no = Nu, o păstrez
-booking-cancelled = Programarea din { $when } este anulată.
+booking-cancelled = Programarea de { $when } este anulată.
 booking-not-found = Nu găsesc această programare. Poate a fost deja anulată sau a trecut.
 
 booking-reminder = ⏰ Vă reamintesc: programarea dumneavoastră la centrul de consiliere „Willkommen Europa” este { $when }.
     Adresa: { $address }
     Codul dumneavoastră: **{ $code }**
     Dacă nu puteți veni, vă rog să anulați programarea.
-booking-cancelled-by-staff = ❗ Centrul de consiliere „Willkommen Europa” a trebuit să anuleze programarea dumneavoastră din { $when }. Motivul: { $reason }
+booking-cancelled-by-staff = ❗ Centrul de consiliere „Willkommen Europa” a trebuit să anuleze programarea dumneavoastră de { $when }. Motivul: { $reason }
     Vă rog să faceți o programare nouă. Ne pare rău.
 
 # pentru echipa centrului de consiliere (settings.staff_language)

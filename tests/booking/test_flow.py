@@ -89,7 +89,7 @@ async def test_cancel_in_bulgarian_can_be_kept(app: App) -> None:
     chat, code = await book(app, "ivan", "bg")
     await chat.say("/appointments")
     text = await chat.press("Отмяна")
-    assert "Наистина ли искате да отмените" in text
+    assert "Наистина ли искате да отмените записания си час" in text
     text = await chat.press("Не, запазете го")
     assert "Вашият записан час" in text
     text = await chat.press("Отмяна")

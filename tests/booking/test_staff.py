@@ -59,7 +59,7 @@ async def test_staff_cancel_tells_the_user_in_their_language(app: App, recorder:
     text = await staff.say(f"/cancel {code.lower()} Krankheit im Team")
     assert "ist abgesagt" in text and "benachrichtigt" in text
     told = recorder.to("ivan")[-1]
-    assert "трябваше да отмени часа Ви" in told and "Krankheit im Team" in told
+    assert "трябваше да отмени записания Ви час" in told and "Krankheit im Team" in told
     booking = await feature(app).service.bookings.get(code)
     assert booking is not None and booking.status is Status.CANCELLED and booking.cancel_reason == "staff"
     assert "Vom Team abgesagt" in recorder.to("staff")[-1]
