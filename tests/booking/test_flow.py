@@ -266,3 +266,20 @@ async def test_aborting_releases_the_hold(app: App) -> None:
     text = await chat.press("Do not book")
     assert "nothing was booked" in text
     assert (await app.db.fetchone("SELECT count(*) FROM bookings"))[0] == 0  # type: ignore[index]
+
+
+def test_phone_numbers_and_first_names() -> None:
+    from bot.booking.flow import clean_name, clean_phone
+
+    assert clean_phone("017612345678") == "+4917612345678"
+    assert clean_phone("+40 721 234 567") == "+40721234567"
+    assert clean_phone("0049 231 123456") == "+49231123456"
+    assert clean_phone("+359 88 123 4567") == "+359881234567"
+    for bad in ("123", "abc", "+1 000", "0" * 50, "", "☎️"):
+        assert clean_phone(bad) is None, bad
+    assert clean_name("  Ana   Maria ") == "Ana Maria"
+    assert (
+        clean_name("Ștefan") == "Ștefan" and clean_name("Иван") == "Иван" and clean_name("O'Neil") == "O'Neil"
+    )
+    for bad in ("R2D2", "**x**", "<b>", "a" * 41, "", "123"):
+        assert clean_name(bad) is None, bad

@@ -67,3 +67,17 @@ def test_book_move_and_cancel_in_romanian_on_the_console(tmp_path: Path) -> None
 
     result = run_bot(["stats"], tmp_path)
     assert result.returncode == 0 and "Cancelled: 2" in result.stdout
+
+
+def test_book_and_cancel_in_bulgarian_on_the_console(tmp_path: Path) -> None:
+    # /appointments → book → Жилище → български → first day → first time → skip → skip → confirm
+    lines = ["/language bg", "/appointments", "1", "2", "1", "1", "1", "1", "1", "1"]
+    lines += ["/appointments", "2", "1"]  # cancel it: Отмяна → Да
+    result = run_bot(["console", "--user", "ivan"], tmp_path, "\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Часът Ви е записан" in out and CODE.search(out)
+    assert "Наистина ли искате да отмените" in out
+    assert "Записаният Ви час е отменен" in out and "Нямате записани часове" in out
+    rows = json.loads(agenda(tmp_path, "json"))
+    assert [(r["language"], r["status"]) for r in rows] == [("bg", "cancelled")]
