@@ -19,6 +19,7 @@ from bot.booking.repository import KEEP_USERS_WITH_APPOINTMENTS, Booking, Outcom
 from bot.booking.schedule import Slot
 from bot.booking.service import ACTION_MINE, ACTION_NEW, REMINDER_INTERVAL, BookingService
 from bot.core import actions, markup
+from bot.core.clock import BERLIN
 from bot.core.events import Choice, Reply
 from bot.core.feature import Feature, Turn
 
@@ -396,6 +397,11 @@ class BookingFeature(Feature):
             if result is None or result.booking is None:
                 return await self.just_taken(turn, slot)
             held, hold, capacity = result.booking, result.booking.id, slot.capacity if slot else capacity
+        schedule = await service.schedule()
+        if not schedule.is_open_day(held.start.astimezone(BERLIN).date()):
+            # staff closed that day (/close) while the person was confirming
+            await service.bookings.release_holds(turn.session.user_id)
+            return await self.just_taken(turn, None)
         booking = await service.bookings.confirm(
             booking_id=hold,
             user_id=turn.session.user_id,

@@ -283,3 +283,17 @@ def test_phone_numbers_and_first_names() -> None:
     )
     for bad in ("R2D2", "**x**", "<b>", "a" * 41, "", "123"):
         assert clean_name(bad) is None, bad
+
+
+async def test_later_days_page_through_the_horizon(app: App) -> None:
+    chat = Chat(app, user="ana")
+    await chat.say("/language de")
+    for action in ("booking:new", "booking:topic:health", "booking:lang:de"):
+        await chat.action(action)
+    first_page = [c.action for c in chat.choices if c.action.startswith("booking:day:")]
+    assert len(first_page) == 7
+    await chat.press("Spätere Tage")
+    second_page = [c.action for c in chat.choices if c.action.startswith("booking:day:")]
+    assert second_page and not set(second_page) & set(first_page)
+    assert max(second_page) <= "booking:day:2026-12-16"  # 21 days from 25 November
+    assert "booking:day:2026-12-24" not in first_page + second_page

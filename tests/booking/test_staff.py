@@ -121,3 +121,21 @@ async def test_user_text_to_staff_is_escaped(app: App, recorder: Recorder) -> No
     assert "\\*\\*x\\*\\* \\[a\\](https://evil)" in line
     assert "https://evil" not in markup.to_html(line).replace("(https://evil)", "")
     assert "<a " not in markup.to_html(line)
+
+
+async def test_a_day_closed_while_someone_confirms_is_not_booked(app: App) -> None:
+    chat = Chat(app, user="ana")
+    await chat.say("/language ro")
+    for action in ("booking:new", "booking:topic:health", "booking:lang:ro", "booking:day:2026-11-30"):
+        await chat.action(action)
+    await chat.say("1")
+    await chat.action("booking:skip")
+    await chat.action("booking:skip")
+    assert "Vă rog să verificați programarea" in chat.text
+    staff_desk = await staff_chat(app)
+    await staff_desk.say("/close 2026-11-30 Fortbildung")
+    text = await chat.action("booking:confirm")
+    assert "cineva tocmai a luat această oră" in text
+    assert "30 noiembrie" not in text
+    rows = await app.db.fetchall("SELECT status FROM bookings")
+    assert [r[0] for r in rows] == []
