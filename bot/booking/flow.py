@@ -33,6 +33,7 @@ NEXT_FREE = 4  # free times offered when the chosen one was just taken
 MAX_NAME = 40
 NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ '\-.’])*$")
 PHONE_REGION = "DE"
+HOME_REGIONS = {"ro": "RO", "bg": "BG"}  # where people writing in this language often have a number
 
 TOPIC, LANGUAGE, DAY, TIME, FIRST_NAME, PHONE, SUMMARY = (
     "topic",
@@ -67,17 +68,31 @@ def clean_name(text: str) -> str | None:
     return name
 
 
-def clean_phone(text: str) -> str | None:
-    """A valid phone number in E.164 (German numbers without +49 accepted), else None."""
+MOBILE = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
+def clean_phone(text: str, lang: str = "") -> str | None:
+    """A valid phone number in E.164, else None.
+
+    Without a country code the number is read as German, and as a number of the country of the
+    person's language (many keep their Romanian or Bulgarian mobile). A mobile number wins over a
+    landline: "0721 234 567" is a Romanian mobile rather than a landline in Karlsruhe. Otherwise
+    German first.
+    """
     if len(text) > 40:
         return None
-    try:
-        number = phonenumbers.parse(text, PHONE_REGION)
-    except phonenumbers.NumberParseException:
+    valid: list[phonenumbers.PhoneNumber] = []
+    for region in dict.fromkeys((PHONE_REGION, HOME_REGIONS.get(lang, PHONE_REGION))):
+        try:
+            number = phonenumbers.parse(text, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            valid.append(number)
+    if not valid:
         return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    best = next((n for n in valid if phonenumbers.number_type(n) in MOBILE), valid[0])
+    return phonenumbers.format_number(best, phonenumbers.PhoneNumberFormat.E164)
 
 
 class BookingFeature(Feature):
@@ -157,7 +172,7 @@ class BookingFeature(Feature):
             turn.session.data["first_name"] = name
             return self.ask_phone(turn)
         if turn.session.step == PHONE:
-            phone = clean_phone(text)
+            phone = clean_phone(text, turn.lang)
             if phone is None:
                 return self.ask_phone(turn, notice=turn.t("booking-phone-invalid"))
             turn.session.data["phone"] = phone

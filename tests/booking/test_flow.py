@@ -275,6 +275,11 @@ def test_phone_numbers_and_first_names() -> None:
     assert clean_phone("+40 721 234 567") == "+40721234567"
     assert clean_phone("0049 231 123456") == "+49231123456"
     assert clean_phone("+359 88 123 4567") == "+359881234567"
+    assert clean_phone("0888 123 456", "bg") == "+359888123456"  # a Bulgarian mobile, typed at home
+    assert clean_phone("0721 234 567", "ro") == "+40721234567"
+    assert clean_phone("0176 12345678", "ro") == "+4917612345678"  # a German mobile
+    assert clean_phone("0231 123456", "ro") == "+49231123456"  # a Dortmund landline: German first
+    assert clean_phone("0721 234 567", "de") == "+49721234567"  # for German speakers: Karlsruhe
     for bad in ("123", "abc", "+1 000", "0" * 50, "", "☎️"):
         assert clean_phone(bad) is None, bad
     assert clean_name("  Ana   Maria ") == "Ana Maria"
