@@ -84,11 +84,16 @@ class AnswersFeature(Feature):
         tree = turn.library.tree
         turn.session.end_flow()
         turn.session.location = ""
+        menu = list(self._app.dialogue.home_choices(turn))
         choices: list[Choice] = []
         if APPOINTMENT_NODE in tree.nodes:
+            # the way to a person first: the booking entry when the menu has one (same label), else the node
             title = tree.text(APPOINTMENT_NODE, turn.lang).title
-            choices.append(Choice(actions.node(APPOINTMENT_NODE), title))
-        choices.extend(self._app.dialogue._home_choices(turn))
+            entry = next((c for c in menu if c.label == title), None)
+            if entry is not None:
+                menu.remove(entry)
+            choices.append(entry or Choice(actions.node(APPOINTMENT_NODE), title))
+        choices.extend(menu)
         return [Reply(turn.t("answers-none"), tuple(choices))]
 
     def _switch_offer(self, turn: Turn, match: Match) -> list[Reply]:
