@@ -68,22 +68,35 @@ class Database:
                 self._conn = None
 
     async def migrate(self) -> None:
+        """Apply every shipped migration not yet recorded in ``schema_migrations``, in number order.
+
+        Applied numbers are recorded one by one (not as a high-water mark), so a migration merged
+        later with a lower number than one already applied is still applied.
+        """
         async with self._lock:
-            row = await (await self.conn.execute("PRAGMA user_version")).fetchone()
-            current = int(row[0]) if row else 0
+            await self.conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY,"
+                " name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)"
+            )
+            rows = await (await self.conn.execute("SELECT number FROM schema_migrations")).fetchall()
+            applied = {int(r[0]) for r in rows}
             for number, name, sql in migrations():
-                if number <= current:
+                if number in applied:
                     continue
                 log.info("applying migration %s", name)
                 await self.conn.execute("BEGIN IMMEDIATE")
                 try:
                     for statement in _statements(sql):
                         await self.conn.execute(statement)
-                    await self.conn.execute(f"PRAGMA user_version={number}")
+                    await self.conn.execute(
+                        "INSERT INTO schema_migrations (number, name) VALUES (?, ?)", (number, name)
+                    )
+                    await self.conn.execute(f"PRAGMA user_version={max(applied | {number})}")
                     await self.conn.execute("COMMIT")
                 except BaseException:
                     await self.conn.execute("ROLLBACK")
                     raise
+                applied.add(number)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
+
+from bot.store import db as store_db
 from bot.store.db import Database, migrations
 
 
@@ -14,8 +17,8 @@ async def test_migrations_are_numbered_once_and_applied(tmp_path: Path) -> None:
     db = Database(tmp_path / "x.sqlite3")
     await db.open()
     try:
-        row = await db.fetchone("PRAGMA user_version")
-        assert row is not None and row[0] == numbers[-1]
+        rows = await db.fetchall("SELECT number FROM schema_migrations ORDER BY number")
+        assert [r[0] for r in rows] == numbers
         assert (await db.fetchone("PRAGMA journal_mode"))[0] == "wal"  # type: ignore[index]
     finally:
         await db.close()
@@ -49,5 +52,28 @@ async def test_transactions_do_not_interleave(tmp_path: Path) -> None:
     try:
         await asyncio.gather(*(bump() for _ in range(100)))
         assert (await db.fetchone("SELECT n FROM c"))[0] == 100  # type: ignore[index]
+    finally:
+        await db.close()
+
+
+async def test_regression_a_lower_numbered_migration_merged_later_is_still_applied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # parallel branches: 0005 (matrix) could be applied before 0004 (telegram) arrived
+    first = [
+        (1, "0001_a.sql", "CREATE TABLE a (x INTEGER);"),
+        (5, "0005_e.sql", "CREATE TABLE e (x INTEGER);"),
+    ]
+    later = [*first[:1], (4, "0004_d.sql", "CREATE TABLE d (x INTEGER);"), first[1]]
+    monkeypatch.setattr(store_db, "migrations", lambda: first)
+    db = Database(tmp_path / "x.sqlite3")
+    await db.open()
+    try:
+        monkeypatch.setattr(store_db, "migrations", lambda: later)
+        await db.migrate()
+        assert set(await db.tables()) >= {"a", "d", "e"}
+        await db.migrate()  # nothing is applied twice
+        rows = await db.fetchall("SELECT number FROM schema_migrations ORDER BY number")
+        assert [r[0] for r in rows] == [1, 4, 5]
     finally:
         await db.close()
