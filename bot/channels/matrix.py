@@ -258,8 +258,8 @@ class MatrixChannel:
         for result in await asyncio.gather(*work, return_exceptions=True):
             if isinstance(result, BaseException):
                 log.error("handling a Matrix room failed: %s", type(result).__name__)
-        for room_id in response.rooms.join:
-            await self._leave_if_alone(room_id)
+        for room_id, info in response.rooms.join.items():
+            await self._leave_if_alone(room_id, info)
         for room_id in response.rooms.leave:
             await self.store.forget_room(room_id)
 
@@ -382,16 +382,23 @@ class MatrixChannel:
             log.info("declined an invitation to a room that is no direct chat")
             await self.client.room_leave(room_id)
 
-    async def _leave_if_alone(self, room_id: str) -> None:
-        room = self.client.rooms.get(room_id)
-        if room is None or room_id == self.staff_room:
+    async def _leave_if_alone(self, room_id: str, info: RoomInfo) -> None:
+        if room_id == self.staff_room:
             return
-        if room.joined_count <= 1 and room.invited_count == 0:
-            log.info("the other member left a room: leaving it too")
-            await self.store.forget_room(room_id)
-            await self.client.room_leave(room_id)
-            with contextlib.suppress(Exception):
-                await self.client.room_forget(room_id)
+        me = self.client.user_id
+        someone_left = any(
+            isinstance(e, RoomMemberEvent) and e.state_key != me and e.membership in ("leave", "ban")
+            for e in [*info.state, *info.timeline.events]
+        )
+        room = self.client.rooms.get(room_id)
+        # nio's member list counts invited people too: a room whose invitation is pending is not left
+        if not someone_left or room is None or any(user != me for user in room.users):
+            return
+        log.info("the other member left a room: leaving it too")
+        await self.store.forget_room(room_id)
+        await self.client.room_leave(room_id)
+        with contextlib.suppress(Exception):
+            await self.client.room_forget(room_id)
 
     # -- sending -----------------------------------------------------------------------------
 
@@ -432,7 +439,20 @@ class MatrixChannel:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(seen.wait(), ROOM_WAIT)
             self._room_seen.pop(created.room_id, None)
-            return created.room_id if created.room_id in self.client.rooms else None
+            if created.room_id not in self.client.rooms:
+                return None
+            await self._know_devices(user_ref)
+            return created.room_id
+
+    async def _know_devices(self, user_ref: str) -> None:
+        # the first message goes out while the person is only invited: their devices must be known
+        # now, or the room key is shared with nobody and they cannot read it once they join
+        olm = self.client.olm
+        if olm is None or any(True for _ in olm.device_store.active_user_devices(user_ref)):
+            return
+        olm.users_for_key_query.add(user_ref)
+        with contextlib.suppress(LocalProtocolError):
+            await self.client.keys_query()
 
 
 async def serve(app: App) -> None:

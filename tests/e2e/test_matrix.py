@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from nio import Api, AsyncClient, LoginResponse, RoomSendResponse
 
+from bot.core.events import Address, Reply
 from tests.auxil.matrix_bot import running_bot
 from tests.auxil.matrix_user import MatrixUser, number_of
 from tests.auxil.synapse import Synapse
@@ -20,16 +25,231 @@ async def user(synapse: Synapse, tmp_path: Path) -> AsyncIterator[MatrixUser]:
     await person.stop()
 
 
-async def test_journey_in_an_encrypted_direct_chat(synapse: Synapse, user: MatrixUser, tmp_path: Path) -> None:
+async def test_journey_in_an_encrypted_direct_chat(
+    synapse: Synapse, user: MatrixUser, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
     bot = synapse.register("bot")
     async with running_bot(synapse, bot, tmp_path / "bot"):
         room = await user.open_direct(bot.user_id)
         assert user.client.rooms[room].encrypted
         picker = await user.ask("/start")
-        assert "1. ✓" in picker or "1. " in picker
+        # every language offered as a numbered choice, also as an HTML list
+        assert "English" in picker and "Română" in picker and "Български" in picker
+        html = user.messages[-1][1]
+        assert html["format"] == "org.matrix.custom.html" and "<ol>" in html["formatted_body"]
         home = await user.ask(number_of(picker, "English"))
         assert "Willkommen Europa" in home
         topic = await user.ask(number_of(home, "Health"))
         node = await user.ask(number_of(topic, "insurance"))
         assert "Checked on" in node
+        # a free-text question: answered, never quoted back, never logged
+        answer = await user.ask("zqxw where do I find a flat zqxw")
+        assert "zqxw" not in answer
+        back = await user.ask("/menu")
+        assert "Health" in back
         assert user.undecryptable == 0
+    assert "zqxw" not in caplog.text and "Willkommen" not in caplog.text
+
+
+async def test_restart_mid_conversation_loses_nothing_and_answers_nothing_twice(
+    synapse: Synapse, user: MatrixUser, tmp_path: Path
+) -> None:
+    bot = synapse.register("bot")
+    data = tmp_path / "bot"
+    async with running_bot(synapse, bot, data) as first:
+        device = first.client.device_id
+        await user.open_direct(bot.user_id)
+        await user.ask("/language en")
+        home = await user.ask("/menu")
+    health = number_of(home, "Health")
+    before = len(user.messages)
+    # written while the bot is down; more than one sync timeline holds, so the gap must be fetched
+    for text in (health, "1", "/help", "/privacy", "/menu", "/help"):
+        await user.send(text)
+    assert await user.quiet(0.3) == 0
+    async with running_bot(synapse, bot, data, timeline_limit=2) as second:
+        assert second.client.device_id == device  # same device: it can still read the encrypted chat
+        await user.wait_for(lambda: len(user.messages) >= before + 6, timeout=15)
+        assert await user.quiet(1.0) == 0  # and nothing more: no message answered twice
+    replies = user.bodies(before)
+    assert len(replies) == 6
+    assert "Health" in replies[0]  # the number still meant the menu shown before the restart
+    assert "Checked on" in replies[1]
+    assert "/forget" in replies[2] and "/forget" in replies[5]
+    assert user.undecryptable == 0
+    # a third start resumes after all of that: nothing is repeated
+    async with running_bot(synapse, bot, data):
+        assert await user.quiet(1.0) == 0
+        assert "/forget" in await user.ask("/help")
+
+
+async def test_homeserver_restart_is_survived(synapse: Synapse, user: MatrixUser, tmp_path: Path) -> None:
+    bot = synapse.register("bot")
+    async with running_bot(synapse, bot, tmp_path / "bot"):
+        await user.open_direct(bot.user_id)
+        await user.ask("/language de")
+        await asyncio.to_thread(synapse.restart)
+        text = await user.ask("/help", timeout=40)
+        assert "/forget" in text
+        assert user.undecryptable == 0
+
+
+async def test_fresh_device_ignores_history_and_plain_rooms_work(
+    synapse: Synapse, user: MatrixUser, tmp_path: Path
+) -> None:
+    bot = synapse.register("bot")
+    async with running_bot(synapse, bot, tmp_path / "first"):
+        room = await user.open_direct(bot.user_id, encrypted=False)
+        assert not user.client.rooms[room].encrypted
+        assert "Română" in await user.ask("/start")
+        await user.send("/help")
+        await user.wait_for(lambda: len(user.messages) >= 2)
+    # the same account with a new data directory is a new device: old messages are history to it
+    await user.send("/privacy")
+    async with running_bot(synapse, bot, tmp_path / "second"):
+        assert await user.quiet(1.0) == 0
+        assert "English" in await user.ask("/start")
+
+
+async def test_undecryptable_message_gets_a_polite_notice_and_a_key_request(
+    synapse: Synapse, user: MatrixUser, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    bot = synapse.register("bot")
+    async with running_bot(synapse, bot, tmp_path / "bot") as channel:
+        room = await user.open_direct(bot.user_id)
+        await user.ask("/language en")
+        client = user.client
+        assert client.olm is not None
+        content = {
+            "algorithm": "m.megolm.v1.aes-sha2",
+            "sender_key": client.olm.account.identity_keys["curve25519"],
+            "ciphertext": "AwgAEnACgAkLmt6qF84IK++J7UDH2Za1YVchHyprqTqsg2yyOwAtHaZTwyNg37afzg8f3r9IsN9r4RNFg7MaZencUJe4qvELiDiopUjy5wYVDAtqdBzer5bWRD1ldBAhGzNn6YTQ8c2KGU+eVZ6KoiZXzRN2LLIVZ3wE5BZEI2lnRAHeWMjt1+6DxmN3YbdLnrdDqaXKhHzO2kAnw5ZiBYKrcqB8EZk1sA",
+            "session_id": "bogus" + uuid.uuid4().hex,
+            "device_id": client.device_id,
+        }
+        method, path, data = Api.room_send(client.access_token, room, "m.room.encrypted", content, uuid.uuid4())
+        sent = await client._send(RoomSendResponse, method, path, data, (room,))
+        assert isinstance(sent, RoomSendResponse)
+        await user.wait_for(lambda: "could not read your last message" in user.bodies()[-1])
+        assert content["session_id"] in channel.client.outgoing_key_requests
+        assert "AwgAEnAC" not in caplog.text
+
+
+async def test_reaches_a_user_in_their_direct_room_and_splits_long_texts(
+    synapse: Synapse, user: MatrixUser, tmp_path: Path
+) -> None:
+    bot = synapse.register("bot")
+    async with running_bot(synapse, bot, tmp_path / "bot") as channel:
+        room = await user.open_direct(bot.user_id)
+        await user.ask("/language bg")
+        # 12,000 Cyrillic letters: ~190 KB once encrypted in one event, far over Synapse's 64 KiB
+        paragraph = " ".join(["Здравноосигурителна"] * 20)
+        text = "\n".join(f"{i} {paragraph}" for i in range(30))
+        before = len(user.messages)
+        assert await channel.app.postman.send(Address("matrix", user.user_id), [Reply(text)])
+        await user.wait_for(lambda: "29 Здравно" in "".join(user.bodies(before)), timeout=15)
+        parts = user.bodies(before, room_id=room)
+        assert len(parts) > 2
+        assert "\n".join(parts).replace("\n", " ").split() == text.replace("\n", " ").split()
+        assert user.undecryptable == 0
+
+
+async def test_proactive_message_opens_a_direct_room(synapse: Synapse, tmp_path: Path) -> None:
+    bot = synapse.register("bot")
+    stranger = MatrixUser(synapse.url, synapse.register("ion"), tmp_path / "ion")
+    await stranger.start()
+    try:
+        async with running_bot(synapse, bot, tmp_path / "bot") as channel:
+            sending = asyncio.create_task(
+                channel.app.postman.send(Address("matrix", stranger.user_id), [Reply("**Reminder**")])
+            )
+            # the person accepts the invitation to the new direct room
+            for _ in range(200):
+                if stranger.client.invited_rooms:
+                    break
+                await asyncio.sleep(0.05)
+            (room_id,) = stranger.client.invited_rooms
+            await stranger.client.join(room_id)
+            assert await sending
+            await stranger.wait_for(lambda: bool(stranger.messages), timeout=15)
+            content = stranger.messages[0][1]
+            assert content["body"] == "Reminder" and content["formatted_body"] == "<b>Reminder</b>"
+    finally:
+        await stranger.stop()
+
+
+async def test_leaves_a_room_the_user_left_and_declines_group_invites(
+    synapse: Synapse, user: MatrixUser, tmp_path: Path
+) -> None:
+    bot = synapse.register("bot")
+    async with running_bot(synapse, bot, tmp_path / "bot") as channel:
+        room = await user.open_direct(bot.user_id)
+        await user.ask("/language en")
+        await user.client.room_leave(room)
+        for _ in range(200):
+            joined = await channel.client.joined_rooms()
+            if room not in joined.rooms:
+                break
+            await asyncio.sleep(0.05)
+        assert room not in joined.rooms
+        # an invitation to a room that is not a direct chat is declined
+        group = await user.client.room_create(name="Football", invite=[bot.user_id])
+        for _ in range(200):
+            members = await user.client.joined_members(group.room_id)
+            state = await user.client.room_get_state_event(group.room_id, "m.room.member", bot.user_id)
+            if state.content.get("membership") == "leave":
+                break
+            await asyncio.sleep(0.05)
+        assert state.content.get("membership") == "leave"
+        assert bot.user_id not in [m.user_id for m in members.members]
+
+
+async def test_staff_room_gets_notices_and_only_staff_commands(
+    synapse: Synapse, user: MatrixUser, tmp_path: Path
+) -> None:
+    bot = synapse.register("bot")
+    anna = MatrixUser(synapse.url, synapse.register("anna"), tmp_path / "anna")
+    await anna.start()
+    try:
+        staff = await anna.client.room_create(
+            name="Staff", invite=[bot.user_id, user.user_id], initial_state=[_ENCRYPTION]
+        )
+        await user.client.join(staff.room_id)
+        async with running_bot(
+            synapse,
+            bot,
+            tmp_path / "bot",
+            staff_room=staff.room_id,
+            staff_users=frozenset({f"matrix:{anna.user_id}"}),
+        ) as channel:
+            await anna.wait_joined(staff.room_id, bot.user_id)
+            assert channel.app.postman.staff
+            await channel.app.postman.notify_staff("New appointment **Tue 10:00**")
+            await anna.wait_for(lambda: any("Tue 10:00" in b for b in anna.bodies()), timeout=15)
+            # staff talk among themselves: not answered; a non-staff member's command: ignored
+            await user.send("/help", room_id=staff.room_id)
+            await anna.send("hello colleagues", room_id=staff.room_id)
+            assert await anna.quiet(1.0) == 0
+            await anna.ask("/language en", room_id=staff.room_id)
+            text = await anna.ask("/help", room_id=staff.room_id)
+            assert "/forget" in text
+    finally:
+        await anna.stop()
+
+
+async def test_login_with_an_access_token(synapse: Synapse, user: MatrixUser, tmp_path: Path) -> None:
+    bot = synapse.register("bot")
+    # an operator logs the bot in once (no keys uploaded) and configures only the token
+    login_client = AsyncClient(synapse.url, bot.user_id)
+    login = await login_client.login(bot.password, device_name="newcomers-bot")
+    await login_client.close()
+    assert isinstance(login, LoginResponse)
+    async with running_bot(synapse, bot, tmp_path / "bot", access_token=login.access_token) as channel:
+        assert channel.client.device_id == login.device_id
+        await user.open_direct(bot.user_id)
+        assert "Română" in await user.ask("/start")
+        assert user.undecryptable == 0
+
+
+_ENCRYPTION = {"type": "m.room.encryption", "state_key": "", "content": {"algorithm": "m.megolm.v1.aes-sha2"}}
