@@ -104,24 +104,28 @@ async def connect(settings: MatrixSettings, store: MatrixStore, crypto_dir: Path
     """A logged-in client on the stored device (or a new one, first time), with its crypto store loaded."""
     crypto_dir.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 (once, at start-up)
     client = Client(settings.homeserver, settings.user_id, store_path=str(crypto_dir), config=client_config())
-    stored = await store.login()
-    if stored is not None and (stored.homeserver, stored.user_id) != (settings.homeserver, settings.user_id):
-        log.info("the Matrix account changed: logging in afresh")
-        stored = None
-    if settings.access_token and (stored is None or stored.access_token != settings.access_token):
-        await _adopt_token(client, settings, store)
-    elif stored is not None:
-        client.restore_login(stored.user_id, stored.device_id, stored.access_token)
-        who = await client.whoami()
-        if isinstance(who, ErrorResponse):
-            if who.status_code != UNKNOWN_TOKEN or not settings.password:
-                raise LoginFailed(str(who))
-            log.info("the stored Matrix token expired: logging in again on the same device")
-            await _password_login(client, settings, store, device_id=stored.device_id)
-    else:
-        await _password_login(client, settings, store, device_id=None)
-    if client.should_upload_keys:
-        await client.keys_upload()
+    try:
+        stored = await store.login()
+        if stored is not None and (stored.homeserver, stored.user_id) != (settings.homeserver, settings.user_id):
+            log.info("the Matrix account changed: logging in afresh")
+            stored = None
+        if settings.access_token and (stored is None or stored.access_token != settings.access_token):
+            await _adopt_token(client, settings, store)
+        elif stored is not None:
+            client.restore_login(stored.user_id, stored.device_id, stored.access_token)
+            who = await client.whoami()
+            if isinstance(who, ErrorResponse):
+                if who.status_code != UNKNOWN_TOKEN or not settings.password:
+                    raise LoginFailed(str(who))
+                log.info("the stored Matrix token expired: logging in again on the same device")
+                await _password_login(client, settings, store, device_id=stored.device_id)
+        else:
+            await _password_login(client, settings, store, device_id=None)
+        if client.should_upload_keys:
+            await client.keys_upload()
+    except BaseException:
+        await client.close()
+        raise
     log.info("Matrix: logged in as %s on device %s", client.user_id, client.device_id)
     return client
 
