@@ -37,4 +37,4 @@ def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Synapse]:
     try:
         yield server
     finally:
-        server.stop()
+        server.close()

@@ -106,7 +106,10 @@ async def connect(settings: MatrixSettings, store: MatrixStore, crypto_dir: Path
     client = Client(settings.homeserver, settings.user_id, store_path=str(crypto_dir), config=client_config())
     try:
         stored = await store.login()
-        if stored is not None and (stored.homeserver, stored.user_id) != (settings.homeserver, settings.user_id):
+        if stored is not None and (stored.homeserver, stored.user_id) != (
+            settings.homeserver,
+            settings.user_id,
+        ):
             log.info("the Matrix account changed: logging in afresh")
             stored = None
         if settings.access_token and (stored is None or stored.access_token != settings.access_token):

@@ -6,6 +6,7 @@ otherwise), sends text and collects what the bot writes back, decrypted, in arri
 
 from __future__ import annotations
 
+# ruff: noqa: ASYNC109  (a test helper: every wait has its own deadline)
 import asyncio
 import contextlib
 import time
