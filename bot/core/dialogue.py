@@ -49,7 +49,7 @@ class Dialogue:
         self.features = list(features)
         self.staff_users = staff_users
         self.max_text = max_text
-        self.flood = flood if flood is not None else FloodGuard()  # an empty guard is falsy (__len__)
+        self.flood = flood if flood is not None else FloodGuard()
         self._locks: weakref.WeakValueDictionary[tuple[str, str], asyncio.Lock] = (
             weakref.WeakValueDictionary()
         )

@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from bot.app import App
 from bot.core.clock import FakeClock
-from bot.core.flood import FloodGuard
 from tests.auxil.chat import Chat
 
 
@@ -37,12 +36,3 @@ async def test_console_is_not_flood_controlled(app: App) -> None:
     await chat.say("/language en")
     for _ in range(40):
         assert await chat.say("/menu")
-
-
-def test_regression_configured_guard_is_used_although_it_is_empty() -> None:
-    # an empty FloodGuard has len() 0, so ``flood or FloodGuard()`` silently replaced a configured one
-    from bot.core.dialogue import Dialogue
-
-    guard = FloodGuard(0)
-    dialogue = Dialogue(None, None, None, flood=guard)  # type: ignore[arg-type]
-    assert dialogue.flood is guard
