@@ -151,7 +151,7 @@ class MatrixChannel:
         self.messenger = MatrixMessenger(self)
         self.staff_room: str | None = None
         self._client: Client | None = None
-        self._room_seen: dict[str, asyncio.Event] = {}
+        self._synced = asyncio.Condition()  # notified after every handled sync batch
         self._notified_sessions: set[str] = set()
         self._direct_lock = asyncio.Lock()
         self.ready = asyncio.Event()  # set once the first sync has been handled (tests, health)
@@ -234,6 +234,8 @@ class MatrixChannel:
                 await self.client.send_to_device_messages()
             first = False
             self.ready.set()
+            async with self._synced:
+                self._synced.notify_all()
 
     async def _keys(self) -> None:
         client = self.client
@@ -249,9 +251,6 @@ class MatrixChannel:
             await self._on_invite(room_id, invite.invite_state)
         work = []
         for room_id, info in response.rooms.join.items():
-            seen = self._room_seen.pop(room_id, None)
-            if seen is not None:
-                seen.set()
             if skip_history:
                 continue
             work.append(self._room_timeline(room_id, info, since))
@@ -427,22 +426,27 @@ class MatrixChannel:
             for room_id, room in rooms.items():
                 if room_id != self.staff_room and set(room.users) == {self.client.user_id, user_ref}:
                     return room_id
-            seen = asyncio.Event()
             created = await self.client.room_create(
                 is_direct=True, invite=[user_ref], initial_state=[ENCRYPTION]
             )
             if not isinstance(created, RoomCreateResponse):
                 log.warning("could not open a direct room: %s", created)
                 return None
-            self._room_seen[created.room_id] = seen
-            if created.room_id not in self.client.rooms:
+            room_id = created.room_id
+
+            def invited() -> bool:
+                # the person must be in nio's member list (invited) before the first message, or the
+                # room key would be shared with nobody; a sync may show the room before the invitation
+                room = self.client.rooms.get(room_id)
+                return room is not None and user_ref in room.users
+
+            async with self._synced:
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(seen.wait(), ROOM_WAIT)
-            self._room_seen.pop(created.room_id, None)
-            if created.room_id not in self.client.rooms:
+                    await asyncio.wait_for(self._synced.wait_for(invited), ROOM_WAIT)
+            if not invited():
                 return None
             await self._know_devices(user_ref)
-            return created.room_id
+            return room_id
 
     async def _know_devices(self, user_ref: str) -> None:
         # the first message goes out while the person is only invited: their devices must be known

@@ -89,14 +89,14 @@ class MatrixUser:
             await asyncio.sleep(0.02)
         raise TimeoutError(f"{member} did not join")
 
-    async def open_direct(self, bot_id: str, encrypted: bool = True) -> str:
+    async def open_direct(self, bot_id: str, encrypted: bool = True, timeout: float = 10.0) -> str:
         """A direct chat with the bot, once the bot has joined it."""
         created = await self.client.room_create(
             is_direct=True, invite=[bot_id], initial_state=[ENCRYPTION] if encrypted else []
         )
         assert isinstance(created, RoomCreateResponse), created
         self.room_id = created.room_id
-        await self.wait_joined(created.room_id, bot_id)
+        await self.wait_joined(created.room_id, bot_id, timeout)
         return created.room_id
 
     async def send(self, text: str, room_id: str | None = None) -> str:

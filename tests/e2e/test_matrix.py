@@ -6,6 +6,8 @@ import asyncio
 import base64
 import logging
 import os
+import signal
+import sys
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -13,9 +15,11 @@ from pathlib import Path
 import pytest
 from nio import Api, AsyncClient, LoginResponse, RoomSendResponse
 
+from bot.config import ROOT
 from bot.core.events import Address, Reply
 from tests.auxil.matrix_bot import running_bot
 from tests.auxil.matrix_user import MatrixUser, number_of
+from tests.auxil.process import bot_env
 from tests.auxil.synapse import Synapse
 
 
@@ -257,3 +261,27 @@ async def test_login_with_an_access_token(synapse: Synapse, user: MatrixUser, tm
 
 
 _ENCRYPTION = {"type": "m.room.encryption", "state_key": "", "content": {"algorithm": "m.megolm.v1.aes-sha2"}}
+
+
+async def test_python_m_bot_run_serves_matrix_and_stops_on_sigterm(
+    synapse: Synapse, user: MatrixUser, tmp_path: Path
+) -> None:
+    bot = synapse.register("bot")
+    env = bot_env(
+        tmp_path / "bot",
+        BOT_MATRIX_HOMESERVER=synapse.url,
+        BOT_MATRIX_USER_ID=bot.user_id,
+        BOT_MATRIX_PASSWORD=bot.password,
+    )
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", cwd=ROOT, env=env, stderr=asyncio.subprocess.PIPE
+    )
+    try:
+        await user.open_direct(bot.user_id, timeout=30)
+        assert "English" in await user.ask("/start", timeout=20)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, stderr = await asyncio.wait_for(process.communicate(), 20)
+    assert process.returncode == 0, stderr.decode()[-2000:]
+    assert b"Traceback" not in stderr
+    assert bot.password.encode() not in stderr  # secrets stay out of the log
