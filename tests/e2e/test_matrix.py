@@ -6,6 +6,7 @@ import asyncio
 import base64
 import logging
 import os
+import re
 import signal
 import sys
 import uuid
@@ -260,6 +261,7 @@ async def test_login_with_an_access_token(synapse: Synapse, user: MatrixUser, tm
         assert user.undecryptable == 0
 
 
+CODE = re.compile(r"\b([A-HJ-NP-Z2-9]{3})-([A-HJ-NP-Z2-9]{3})\b")
 _ENCRYPTION = {"type": "m.room.encryption", "state_key": "", "content": {"algorithm": "m.megolm.v1.aes-sha2"}}
 
 
@@ -285,3 +287,54 @@ async def test_python_m_bot_run_serves_matrix_and_stops_on_sigterm(
     assert process.returncode == 0, stderr.decode()[-2000:]
     assert b"Traceback" not in stderr
     assert bot.password.encode() not in stderr  # secrets stay out of the log
+
+
+async def test_booking_journey_with_the_staff_room(
+    synapse: Synapse, user: MatrixUser, tmp_path: Path
+) -> None:
+    """Language → booking → staff room notified → staff command there → the person cancels."""
+    pytest.importorskip("bot.booking.flow", reason="booking is not on this branch yet")
+    bot = synapse.register("bot")
+    anna = MatrixUser(synapse.url, synapse.register("anna"), tmp_path / "anna")
+    await anna.start()
+    try:
+        staff = await anna.client.room_create(name="Staff", invite=[bot.user_id], initial_state=[_ENCRYPTION])
+        async with running_bot(
+            synapse,
+            bot,
+            tmp_path / "bot",
+            staff_room=staff.room_id,
+            staff_users=frozenset({f"matrix:{anna.user_id}"}),
+        ):
+            await anna.wait_joined(staff.room_id, bot.user_id)
+            await user.open_direct(bot.user_id)
+            picker = await user.ask("/start")
+            home = await user.ask(number_of(picker, "English"))
+            topics = await user.ask(number_of(home, "Book an appointment"))
+            languages = await user.ask(number_of(topics, "Housing"))
+            days = await user.ask("1")  # the first language offered (the person's own when spoken)
+            assert "Choose a day" in days, languages
+            times = await user.ask("1")
+            name = await user.ask("1")  # the first free time
+            assert "first name" in name, times
+            phone = await user.ask(number_of(name, "Skip"))
+            check = await user.ask(number_of(phone, "Skip"))
+            done = await user.ask(number_of(check, "Confirm"))
+            code = CODE.search(done)
+            assert code, done
+            # the staff room hears of it, and staff commands work there
+            await anna.wait_for(lambda: any("Neuer Termin" in b for b in anna.bodies()), timeout=15)
+            assert any(code.group(1) in b for b in anna.bodies())
+            await anna.ask("/language de", room_id=staff.room_id)
+            agenda = await anna.ask("/agenda", room_id=staff.room_id)
+            assert "Termine am" in agenda or "Keine Termine" in agenda
+            # the person cancels
+            mine = await user.ask("/appointments")
+            ask = await user.ask(number_of(mine, "Cancel"))
+            assert "cancelled" in await user.ask(number_of(ask, "Yes, cancel"))
+            await anna.wait_for(
+                lambda: any("Von der Person abgesagt" in b for b in anna.bodies()), timeout=15
+            )
+            assert user.undecryptable == 0 and anna.undecryptable == 0
+    finally:
+        await anna.stop()
