@@ -200,13 +200,23 @@ class MatrixChannel:
         first = True
         backoff = Backoff()
         while True:
-            response = await self.client.sync(
-                timeout=0 if first else SYNC_TIMEOUT_MS,
-                sync_filter=sync_filter(1 if fresh and first else self.timeline_limit),
-                since=token,
-                # after a restart nio knows no room: ask for their whole state once
-                full_state=True if first and not fresh else None,
-            )
+            try:
+                response = await self.client.sync(
+                    timeout=0 if first else SYNC_TIMEOUT_MS,
+                    sync_filter=sync_filter(1 if fresh and first else self.timeline_limit),
+                    since=token,
+                    # after a restart nio knows no room: ask for their whole state once
+                    full_state=True if first and not fresh else None,
+                )
+                if isinstance(response, SyncResponse):
+                    await self._keys()
+            except (asyncio.CancelledError, LoginFailed):
+                raise
+            except Exception:  # a bug or a malformed answer must not end the channel: try again
+                delay = backoff.next()
+                log.exception("Matrix sync failed: retrying in %.1f s", delay)
+                await asyncio.sleep(delay)
+                continue
             if isinstance(response, SyncError):
                 if response.status_code == "M_UNKNOWN_TOKEN":
                     await relogin(self.client, self.settings, self.store)
@@ -217,7 +227,6 @@ class MatrixChannel:
                 continue
             assert isinstance(response, SyncResponse)
             backoff.reset()
-            await self._keys()
             # a batch is finished even when the bot is stopped meanwhile: its replies go out and
             # its sync position is stored, so nothing is lost and nothing is answered twice
             batch = asyncio.ensure_future(self._handle_batch(response, token, skip_history=fresh and first))

@@ -138,6 +138,11 @@ async def relogin(client: Client, settings: MatrixSettings, store: MatrixStore) 
     if not settings.password:
         raise LoginFailed("the access token is no longer valid and no password is configured")
     await _password_login(client, settings, store, device_id=client.device_id)
+    if client.olm is not None:
+        # a hard logout deleted the device with its keys on the server: publish them again (the
+        # same identity keys, so people's apps keep trusting this device; harmless if they are there)
+        client.olm.account.shared = False
+        await client.keys_upload()
 
 
 async def _adopt_token(client: Client, settings: MatrixSettings, store: MatrixStore) -> None:

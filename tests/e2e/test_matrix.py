@@ -13,6 +13,7 @@ import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import aiohttp
 import pytest
 from nio import Api, AsyncClient, LoginResponse, RoomSendResponse
 
@@ -287,6 +288,7 @@ async def test_python_m_bot_run_serves_matrix_and_stops_on_sigterm(
     assert process.returncode == 0, stderr.decode()[-2000:]
     assert b"Traceback" not in stderr
     assert bot.password.encode() not in stderr  # secrets stay out of the log
+    assert user.user_id.encode() not in stderr  # and so do people's Matrix ids
 
 
 async def test_booking_journey_with_the_staff_room(
@@ -338,3 +340,32 @@ async def test_booking_journey_with_the_staff_room(
             assert user.undecryptable == 0 and anna.undecryptable == 0
     finally:
         await anna.stop()
+
+
+async def test_a_revoked_token_means_logging_in_again_on_the_same_device(
+    synapse: Synapse, user: MatrixUser, tmp_path: Path
+) -> None:
+    bot = synapse.register("bot")
+    async with running_bot(synapse, bot, tmp_path / "bot") as channel:
+        # a plain room: nio (the person's app here) never re-adds a device it once saw deleted, so in
+        # an encrypted room this step would test nio's device list, not the bot
+        await user.open_direct(bot.user_id, encrypted=False)
+        await user.ask("/language en")
+        device, token = channel.client.device_id, channel.client.access_token
+        async with aiohttp.ClientSession() as http:  # someone logs the bot's session out
+            async with http.post(
+                f"{synapse.url}/_matrix/client/v3/logout",
+                headers={"Authorization": f"Bearer {token}"},
+                json={},
+            ) as response:
+                assert response.status == 200
+        olm = channel.client.olm
+        assert olm is not None
+        for _ in range(200):
+            if channel.client.access_token != token and olm.account.shared:
+                break
+            await asyncio.sleep(0.05)
+        # a new session on the same device, its keys published again
+        assert channel.client.access_token != token and channel.client.device_id == device
+        assert olm.account.shared
+        assert "/forget" in await user.ask("/help", timeout=20)
