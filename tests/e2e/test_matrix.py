@@ -352,13 +352,16 @@ async def test_a_revoked_token_means_logging_in_again_on_the_same_device(
         await user.open_direct(bot.user_id, encrypted=False)
         await user.ask("/language en")
         device, token = channel.client.device_id, channel.client.access_token
-        async with aiohttp.ClientSession() as http:  # someone logs the bot's session out
-            async with http.post(
+        # someone logs the bot's session out
+        async with (
+            aiohttp.ClientSession() as http,
+            http.post(
                 f"{synapse.url}/_matrix/client/v3/logout",
                 headers={"Authorization": f"Bearer {token}"},
                 json={},
-            ) as response:
-                assert response.status == 200
+            ) as response,
+        ):
+            assert response.status == 200
         olm = channel.client.olm
         assert olm is not None
         for _ in range(200):
