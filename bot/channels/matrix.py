@@ -331,10 +331,10 @@ class MatrixChannel:
         if room_id == self.staff_room and not self._staff_may(inbound):
             return
         replies = await self.app.dialogue.handle(inbound)
-        if room_id != self.staff_room:
-            await self.store.remember_room(inbound.user_ref, room_id)
         if replies:
             await self.send_room(room_id, replies)
+        if room_id != self.staff_room:  # after the answer: it is not on the person's way
+            await self.store.remember_room(inbound.user_ref, room_id)
 
     def _staff_may(self, inbound: Inbound) -> bool:
         # the staff room is for staff talking to each other too: only their commands (and the numbers

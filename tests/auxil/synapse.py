@@ -82,7 +82,10 @@ class Synapse:
         self.dir = directory
         # the homeserver's SQLite file lives in memory when it can (/dev/shm): each event Synapse
         # stores is an fsync'ed commit, and on a shared CI disk those dominate a round trip
-        self.db_dir = Path(tempfile.mkdtemp(prefix="synapse-db-", dir=SHM if SHM.is_dir() else None))
+        try:
+            self.db_dir = Path(tempfile.mkdtemp(prefix="synapse-db-", dir=SHM))
+        except OSError:  # no /dev/shm here: the disk does too, only slower
+            self.db_dir = Path(tempfile.mkdtemp(prefix="synapse-db-"))
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.secret = secrets.token_hex(16)
