@@ -70,6 +70,16 @@ class Client(AsyncClient):
             log.warning("rate limited by the homeserver: waiting %s ms", response.retry_after_ms or 5000)
         return response
 
+    async def get_timeout_retry_wait_time(self, got_timeouts: int) -> float:
+        # nio calls this after every connection error or time-out before it tries again; nio's own
+        # warnings are muted (they name users), so the outage is logged here
+        wait = float(await super().get_timeout_retry_wait_time(got_timeouts))
+        if got_timeouts == 1 or got_timeouts % 10 == 0:
+            log.warning(
+                "the homeserver cannot be reached (attempt %d): retrying in %.1f s", got_timeouts, wait
+            )
+        return wait
+
 
 def client_config() -> AsyncClientConfig:
     # connection errors and time-outs are retried for ever with backoff 0, 0.4, 0.8 ... capped at 30 s:

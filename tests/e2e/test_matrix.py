@@ -92,7 +92,10 @@ async def test_restart_mid_conversation_loses_nothing_and_answers_nothing_twice(
         assert "/forget" in await user.ask("/help")
 
 
-async def test_homeserver_restart_is_survived(synapse: Synapse, user: MatrixUser, tmp_path: Path) -> None:
+async def test_homeserver_restart_is_survived(
+    synapse: Synapse, user: MatrixUser, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="bot.channels.matrix_client")
     bot = synapse.register("bot")
     async with running_bot(synapse, bot, tmp_path / "bot"):
         await user.open_direct(bot.user_id)
@@ -101,6 +104,7 @@ async def test_homeserver_restart_is_survived(synapse: Synapse, user: MatrixUser
         text = await user.ask("/help", timeout=40)
         assert "/forget" in text
         assert user.undecryptable == 0
+    assert "homeserver cannot be reached" in caplog.text  # the outage was seen and waited out
 
 
 async def test_fresh_device_ignores_history_and_plain_rooms_work(
