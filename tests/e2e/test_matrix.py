@@ -51,8 +51,9 @@ async def test_journey_in_an_encrypted_direct_chat(
         topic = await user.ask(number_of(home, "Health"))
         node = await user.ask(number_of(topic, "insurance"))
         assert "Checked on" in node
-        # a free-text question: answered, never quoted back, never logged
-        answer = await user.ask("zqxw where do I find a flat zqxw")
+        # a question in the person's own words: answered from the content, never quoted back or logged
+        answer = await user.ask("where do I register my address zqxw")
+        assert "Anmeldung" in answer and "Checked on" in answer
         assert "zqxw" not in answer
         back = await user.ask("/menu")
         assert "Health" in back
