@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from nio import (
+    BadEvent,
     ErrorResponse,
     Event,
     InviteMemberEvent,
@@ -41,6 +42,7 @@ from nio import (
     StickerEvent,
     SyncError,
     SyncResponse,
+    UnknownBadEvent,
 )
 from nio.responses import RoomInfo
 
@@ -123,6 +125,24 @@ def to_inbound(room_id: str, event: Event) -> Inbound | None:
         msgtype = event.source.get("content", {}).get("msgtype", "")
         return Inbound(kind=InboundKind.MEDIA, media=MEDIA_KINDS.get(msgtype, "other"), **base)
     return None
+
+
+def bad_to_inbound(room_id: str, event: BadEvent) -> Inbound | None:
+    """A message nio could not parse (a client's malformed photo, say): the person still gets an answer."""
+    content = event.source.get("content")
+    if event.type != "m.room.message" or not isinstance(content, dict):
+        return None
+    msgtype = content.get("msgtype")
+    if msgtype == "m.notice":
+        return None
+    return Inbound(
+        CHANNEL,
+        event.sender,
+        kind=InboundKind.MEDIA,
+        media=MEDIA_KINDS.get(msgtype, "other") if isinstance(msgtype, str) else "other",
+        event_id=event.event_id,
+        chat_ref=room_id,
+    )
 
 
 class MatrixMessenger:
@@ -319,13 +339,15 @@ class MatrixChannel:
 
     # -- events ------------------------------------------------------------------------------
 
-    async def _on_event(self, room_id: str, event: Event) -> None:
-        if event.sender == self.client.user_id:
+    async def _on_event(self, room_id: str, event: Event | BadEvent | UnknownBadEvent) -> None:
+        if isinstance(event, UnknownBadEvent) or event.sender == self.client.user_id:
             return
         if isinstance(event, MegolmEvent):
             await self._undecryptable(room_id, event)
             return
-        inbound = to_inbound(room_id, event)
+        inbound = (
+            bad_to_inbound(room_id, event) if isinstance(event, BadEvent) else to_inbound(room_id, event)
+        )
         if inbound is None:
             return
         if room_id == self.staff_room and not self._staff_may(inbound):

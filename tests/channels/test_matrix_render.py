@@ -8,7 +8,7 @@ import os
 
 from nio import RoomMessageText
 
-from bot.channels.matrix import strip_reply_fallback, to_inbound
+from bot.channels.matrix import bad_to_inbound, strip_reply_fallback, to_inbound
 from bot.channels.matrix_render import MAX_CONTENT_JSON, content_size, render, split_text
 from bot.core.events import Choice, InboundKind, Reply
 
@@ -150,3 +150,22 @@ def test_edits_and_notices_are_not_answered_media_is_named() -> None:
     )
     inbound = to_inbound("!r", image)
     assert inbound is not None and inbound.kind is InboundKind.MEDIA and inbound.media == "photo"
+
+
+def test_a_message_nio_cannot_parse_still_gets_an_answer() -> None:
+    from nio import BadEvent, RoomMessage
+
+    source = {
+        "type": "m.room.message",
+        "event_id": "$b",
+        "sender": "@m:x",
+        "origin_server_ts": 1,
+        "content": {"msgtype": "m.image", "body": "photo.jpg"},  # no url, no file
+    }
+    event = RoomMessage.parse_event(source)
+    assert isinstance(event, BadEvent)
+    inbound = bad_to_inbound("!r", event)
+    assert inbound is not None and inbound.kind is InboundKind.MEDIA and inbound.media == "photo"
+    assert inbound.user_ref == "@m:x" and inbound.event_id == "$b"
+    source["content"] = {"msgtype": "m.notice"}
+    assert bad_to_inbound("!r", RoomMessage.parse_event(source)) is None

@@ -57,6 +57,16 @@ async def test_journey_in_an_encrypted_direct_chat(
         assert "zqxw" not in answer
         back = await user.ask("/menu")
         assert "Health" in back
+        # a photo: a short polite answer in the person's language, the same numbers still valid
+        before = len(user.messages)
+        await user.client.room_send(
+            room,
+            "m.room.message",
+            {"msgtype": "m.image", "body": "passport.jpg", "file": _ENCRYPTED_FILE},
+            ignore_unverified_devices=True,
+        )
+        await user.wait_for(lambda: len(user.messages) > before)
+        assert "photos" in user.bodies(before)[0] and "Health" in user.bodies(before)[0]
         assert user.undecryptable == 0
     assert "zqxw" not in caplog.text and "Willkommen" not in caplog.text
 
@@ -268,6 +278,13 @@ async def test_login_with_an_access_token(synapse: Synapse, user: MatrixUser, tm
 
 
 CODE = re.compile(r"\b([A-HJ-NP-Z2-9]{3})-([A-HJ-NP-Z2-9]{3})\b")
+_ENCRYPTED_FILE = {
+    "url": "mxc://localhost/abc",
+    "key": {"kty": "oct", "key_ops": ["encrypt", "decrypt"], "alg": "A256CTR", "k": "a" * 43, "ext": True},
+    "iv": "b" * 22,
+    "hashes": {"sha256": "c" * 43},
+    "v": "v2",
+}
 _ENCRYPTION = {"type": "m.room.encryption", "state_key": "", "content": {"algorithm": "m.megolm.v1.aes-sha2"}}
 
 
