@@ -21,6 +21,7 @@ import subprocess
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -224,11 +225,14 @@ class Synapse:
 
     # -- the admin API -----------------------------------------------------------------------
 
-    def _request(self, method: str, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
+    def _request(
+        self, method: str, path: str, body: dict[str, Any] | None = None, token: str = ""
+    ) -> dict[str, Any]:
         data = json.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(
-            self.url + path, data=data, method=method, headers={"Content-Type": "application/json"}
-        )
+        headers = {"Content-Type": "application/json"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        request = urllib.request.Request(self.url + path, data=data, method=method, headers=headers)
         with urllib.request.urlopen(request, timeout=10) as response:
             return dict(json.loads(response.read()))
 
@@ -246,3 +250,22 @@ class Synapse:
             {"nonce": nonce, "username": name, "password": password, "admin": admin, "mac": mac.hexdigest()},
         )
         return Account(str(reply["user_id"]), password)
+
+    def limit_messages(self, user_id: str, per_second: float, burst: int) -> None:
+        """A strict message rate limit for one user (the admin API's per-user override)."""
+        admin = self.register("admin", admin=True)
+        login = self._request(
+            "POST",
+            "/_matrix/client/v3/login",
+            {
+                "type": "m.login.password",
+                "identifier": {"type": "m.id.user", "user": admin.user_id},
+                "password": admin.password,
+            },
+        )
+        self._request(
+            "POST",
+            f"/_synapse/admin/v1/users/{urllib.parse.quote(user_id)}/override_ratelimit",
+            {"messages_per_second": per_second, "burst_count": burst},
+            token=str(login["access_token"]),
+        )

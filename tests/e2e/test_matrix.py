@@ -288,6 +288,26 @@ _ENCRYPTED_FILE = {
 _ENCRYPTION = {"type": "m.room.encryption", "state_key": "", "content": {"algorithm": "m.megolm.v1.aes-sha2"}}
 
 
+async def test_rate_limited_bot_waits_as_told_and_loses_nothing(
+    synapse: Synapse, user: MatrixUser, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="bot.channels.matrix_client")
+    bot = synapse.register("bot")
+    async with running_bot(synapse, bot, tmp_path / "bot"):
+        await user.open_direct(bot.user_id)
+        await user.ask("/language en")
+        # from now on Synapse lets the bot send one message, then one every 0.5 s: M_LIMIT_EXCEEDED
+        await asyncio.to_thread(synapse.limit_messages, bot.user_id, 2, 1)
+        before = len(user.messages)
+        for text in ("/help", "/privacy", "/help", "/privacy"):
+            await user.send(text)
+        await user.wait_for(lambda: len(user.messages) >= before + 4, timeout=20)
+        replies = user.bodies(before)
+        assert ["/forget" in r for r in replies] == [True] * 4
+        assert ["store only" in r for r in replies] == [False, True, False, True]  # in order
+    assert "rate limited by the homeserver" in caplog.text
+
+
 async def test_python_m_bot_run_serves_matrix_and_stops_on_sigterm(
     synapse: Synapse, user: MatrixUser, tmp_path: Path
 ) -> None:
