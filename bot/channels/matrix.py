@@ -375,6 +375,8 @@ class MatrixChannel:
             await self.client.request_room_key(event)
         if event.session_id in self._notified_sessions or room_id == self.staff_room:
             return
+        if len(self._notified_sessions) > 10_000:  # memory stays bounded; at worst a second notice
+            self._notified_sessions.clear()
         self._notified_sessions.add(event.session_id)
         now = self.app.clock.now()
         if not await self.app.sessions.first_time(CHANNEL, f"undecryptable:{event.event_id}", now):
@@ -405,7 +407,7 @@ class MatrixChannel:
         if direct or room_id == self.staff_room:
             response = await self.client.join(room_id)
             if isinstance(response, ErrorResponse):
-                log.warning("could not join a room: %s", response)
+                log.warning("could not join a room: %s", response.status_code)
             else:
                 log.info("joined a %s room", "direct" if direct else "staff")
         else:
@@ -461,7 +463,7 @@ class MatrixChannel:
                 is_direct=True, invite=[user_ref], initial_state=[ENCRYPTION]
             )
             if not isinstance(created, RoomCreateResponse):
-                log.warning("could not open a direct room: %s", created)
+                log.warning("could not open a direct room: %s", created.status_code)
                 return None
             room_id = created.room_id
 
