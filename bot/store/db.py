@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Mapping
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -97,20 +97,20 @@ class Database:
                 raise
             await self.conn.execute("COMMIT")
 
-    async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
+    async def execute(self, sql: str, params: Params = ()) -> int:
         """A single write in its own transaction; returns the number of changed rows."""
         async with self.transaction() as conn:
-            cursor = await conn.execute(sql, tuple(params))
+            cursor = await conn.execute(sql, _bind(params))
             return cursor.rowcount
 
-    async def fetchone(self, sql: str, params: Iterable[Any] = ()) -> aiosqlite.Row | None:
+    async def fetchone(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
         async with self._lock:
-            cursor = await self.conn.execute(sql, tuple(params))
+            cursor = await self.conn.execute(sql, _bind(params))
             return await cursor.fetchone()
 
-    async def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[aiosqlite.Row]:
+    async def fetchall(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
         async with self._lock:
-            cursor = await self.conn.execute(sql, tuple(params))
+            cursor = await self.conn.execute(sql, _bind(params))
             return list(await cursor.fetchall())
 
     async def tables(self) -> list[str]:
@@ -118,6 +118,14 @@ class Database:
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
         )
         return [r[0] for r in rows]
+
+
+Params = Iterable[Any] | Mapping[str, Any]
+
+
+def _bind(params: Params) -> tuple[Any, ...] | Mapping[str, Any]:
+    # named (":start") placeholders take a mapping; tuple() of a mapping would bind its keys
+    return params if isinstance(params, Mapping) else tuple(params)
 
 
 def _statements(sql: str) -> list[str]:
