@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/venv.sh test
+scripts/synapse-venv.sh  # the real homeserver the Matrix tests run against (its own venv)
 .venv/bin/python -m ruff check .
 .venv/bin/python -m ruff format --check .
 .venv/bin/python -m mypy

@@ -39,3 +39,6 @@ def setup_logging(level: str = "INFO", as_json: bool = False) -> None:
     # libraries log request URLs, which contain the Telegram token: keep them quiet
     for noisy in ("httpx", "httpcore", "aiohttp.access", "nio.responses", "nio.rooms", "nio.crypto.log"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # matrix-nio's warnings name users and devices (a Matrix id often carries a real name); the Matrix
+    # channel logs what matters (rate limits, undecryptable events, outages) itself, without names
+    logging.getLogger("nio").setLevel(logging.ERROR)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -8,6 +8,7 @@ import pytest
 from bot.app import App
 from bot.core.clock import FakeClock
 from tests.auxil.chat import START, Chat, started_app
+from tests.auxil.synapse import Synapse, ensure_installed
 
 
 @pytest.fixture
@@ -25,3 +26,15 @@ async def app(tmp_path: Path, clock: FakeClock) -> AsyncIterator[App]:
 @pytest.fixture
 def chat(app: App) -> Chat:
     return Chat(app)
+
+
+@pytest.fixture(scope="session")
+def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Synapse]:
+    """A real Synapse on 127.0.0.1 for the whole session (installed into .venv-synapse if missing)."""
+    ensure_installed()
+    server = Synapse(tmp_path_factory.mktemp("synapse"))
+    server.start()
+    try:
+        yield server
+    finally:
+        server.close()
