@@ -83,10 +83,11 @@ class TelegramChannel:
         self.limits = limits or Limits(overall=rate if rate > 0 else 0.0)
         self.poll_timeout = poll_timeout
         self.processor = OrderedUpdateProcessor(chat_key, max_chats=max_chats)
+        self.request = AiohttpRequest(pool_size=self.limits.max_in_flight + 16)
         builder = (
             ApplicationBuilder()
             .token(self.settings.token)
-            .request(AiohttpRequest(pool_size=self.limits.max_in_flight + 16))
+            .request(self.request)
             .get_updates_request(AiohttpRequest(pool_size=2))
             .concurrent_updates(self.processor)
             .job_queue(None)
@@ -96,7 +97,7 @@ class TelegramChannel:
         self.application: Application[Any, Any, Any, Any, Any, Any] = builder.build()
         self.application.add_handler(TypeHandler(Update, self._on_update))
         self.application.add_error_handler(self._on_error)
-        self.sender = Sender(self.application.bot, self.limits, on_blocked=self._blocked)
+        self.sender = Sender(self.application.bot, self.request, self.limits, on_blocked=self._blocked)
         self.username = ""
         self._staff_chat = self.settings.staff_chat
         self._labels: dict[str, PageLabels] = {}

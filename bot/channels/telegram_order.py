@@ -72,6 +72,10 @@ class OrderedUpdateProcessor(BaseUpdateProcessor):
         else:
             self._waiting.append(key)
 
+    @property
+    def idle(self) -> bool:
+        return self._idle.is_set()
+
     async def wait_idle(self) -> None:
         """Until every queued update was handled (tests and benchmarks)."""
         await self._idle.wait()

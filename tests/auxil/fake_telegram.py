@@ -30,6 +30,8 @@ from aiohttp import web
 TOKEN = "123456:TEST-token-for-the-fake-server"
 BOT_ID = 123456
 BOT_USERNAME = "newcomers_test_bot"
+# parameters that form-encoded requests carry as JSON strings
+JSON_FIELDS = frozenset({"reply_markup", "commands", "allowed_updates", "link_preview_options", "scope"})
 
 
 @dataclass
@@ -281,7 +283,7 @@ class FakeTelegram:
             raw = dict(await request.post()) if request.body_exists else dict(request.query)
         params: dict[str, Any] = {}
         for key, value in raw.items():
-            if isinstance(value, str) and value[:1] in "[{":
+            if key in JSON_FIELDS and isinstance(value, str):
                 try:
                     params[key] = json.loads(value)
                     continue
