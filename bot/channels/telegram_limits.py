@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from dataclasses import dataclass
 
@@ -28,7 +29,9 @@ class Limits:
     def overall_window(self) -> Window | None:
         if not self.enabled:
             return None
-        count = max(1, round(self.overall))
+        # a tenth of a second's worth at a time, not a whole second's: bursts of 30 at once would
+        # make the limit depend on network jitter (two bursts 1 s apart can arrive closer)
+        count = max(1, math.ceil(self.overall / 10))
         return Window(count, count / self.overall)
 
     def chat_window(self) -> Window | None:
