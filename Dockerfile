@@ -20,5 +20,9 @@ USER bot
 VOLUME ["/data"]
 
 # content and locales are read from /app (mount over them to edit content without rebuilding)
-ENV BOT_CONTENT_DIR=/app/content BOT_LOCALES_DIR=/app/locales
+ENV BOT_CONTENT_DIR=/app/content BOT_LOCALES_DIR=/app/locales BOT_HTTP_PORT=8080
+# /healthz answers 200 when the database and the content are fine (slim images have no curl)
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ['BOT_HTTP_PORT'], timeout=4)"]
+STOPSIGNAL SIGTERM
 CMD ["python", "-m", "bot", "run"]

@@ -6,15 +6,22 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable, Sequence
+from datetime import timedelta
+
+from aiohttp import web
 
 from bot.config import Settings
 from bot.content.library import LibraryConfig, LibraryService
+from bot.core import markup
 from bot.core.clock import Clock, SystemClock, local
 from bot.core.dialogue import Dialogue
 from bot.core.feature import Feature
+from bot.core.flood import FloodGuard
 from bot.core.issues import Issue, Severity, has_errors
 from bot.core.outbox import Postman
 from bot.core.session import Sessions
+from bot.ops import metrics
+from bot.ops.http import start_http
 from bot.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -61,10 +68,16 @@ class App:
         self.postman = Postman()
         self.features = list(features(self))
         self.dialogue = Dialogue(
-            self.library, self.sessions, self.clock, self.features, staff_users=settings.staff_users
+            self.library,
+            self.sessions,
+            self.clock,
+            self.features,
+            staff_users=settings.staff_users,
+            flood=FloodGuard(settings.flood_limit, timedelta(seconds=settings.flood_seconds)),
         )
         self.watch_interval = watch_interval
         self._tasks: list[asyncio.Task[None]] = []
+        self._http: web.AppRunner | None = None
 
     async def start(self) -> None:
         issues = self.library.load()
@@ -76,6 +89,10 @@ class App:
         self.library.on_error(self._report_content_errors)
         self._tasks.append(asyncio.create_task(self.library.watch(self.watch_interval), name="content-watch"))
         self._tasks.append(asyncio.create_task(self._purge_loop(), name="retention"))
+        metrics.CONTENT_VERSION.set(self.library.current.version)
+        self.library.on_reload(lambda library: metrics.CONTENT_VERSION.set(library.version))
+        if self.settings.http_port:
+            self._http = await start_http(self.health, self.settings.http_port)
 
     def spawn(self, coro: object, name: str) -> None:
         """Run a background job (reminders, sync...) that stops with the app."""
@@ -88,7 +105,19 @@ class App:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
         self._tasks.clear()
+        if self._http is not None:
+            await self._http.cleanup()
+            self._http = None
         await self.db.close()
+
+    async def health(self) -> dict[str, object]:
+        """What /healthz reports: the database answers and content is loaded."""
+        row = await self.db.fetchone("SELECT 1")
+        return {
+            "status": "ok" if row is not None else "fail",
+            "content_version": self.library.current.version,
+            "time": self.clock.now().isoformat(timespec="seconds"),
+        }
 
     async def purge(self) -> int:
         """Retention: delete users who have been silent too long (and, by cascade, their data)."""
@@ -106,8 +135,8 @@ class App:
             await asyncio.sleep(PURGE_EVERY)
 
     async def _report_content_errors(self, errors: list[Issue]) -> None:
+        metrics.CONTENT_REJECTED.inc()
         t = self.library.current.catalog.translator(self.settings.staff_language)
-        from bot.core import markup
 
         lines = [t("staff-content-error", count=len(errors))]
         lines += [markup.escape(issue.format(self.settings.content_dir.parent)) for issue in errors[:20]]

@@ -59,6 +59,8 @@ class Settings:
     log_json: bool = False
     inactive_days: int = 180  # users silent this long are deleted, with all their data
     gaps_enabled: bool = True  # count unanswered questions (text only, never linked to a user)
+    flood_limit: int = 20  # more messages than this from one user within flood_seconds: slow down (0 = off)
+    flood_seconds: int = 10
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
     matrix: MatrixSettings = field(default_factory=MatrixSettings)
 
@@ -130,6 +132,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         log_json=(env.get("BOT_LOG_JSON") or str(bot.get("log_json", ""))).lower() in ("1", "true", "yes"),
         inactive_days=number("inactive_days", bot.get("inactive_days", 180), int),
         gaps_enabled=bool(bot.get("gaps_enabled", True)),
+        flood_limit=number("flood_limit", bot.get("flood_limit", 20), int),
+        flood_seconds=number("flood_seconds", bot.get("flood_seconds", 10), int),
         telegram=TelegramSettings(
             token=env.get("BOT_TELEGRAM_TOKEN", ""),
             base_url=env.get("BOT_TELEGRAM_BASE_URL") or str(tg.get("base_url", "")),

@@ -11,7 +11,7 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any
 
-from bot.content.yamlfile import Reporter, YamlError, parse_yaml, read_text
+from bot.content.yamlfile import Reporter, load_mapping
 from bot.core.issues import Issue
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -98,18 +98,12 @@ def _int(r: Reporter, raw: dict[str, Any], key: str, default: int, minimum: int,
 
 
 def load_contact_point(path: Path, issues: list[Issue]) -> ContactPoint | None:
-    text = read_text(path, issues)
-    if text is None:
+    loaded = load_mapping(
+        path, issues, "contact-point.yml is missing", "contact-point.yml must be a mapping of keys to values"
+    )
+    if loaded is None:
         return None
-    r = Reporter(path, issues)
-    try:
-        raw, r.lines = parse_yaml(text)
-    except YamlError as exc:
-        r.error("", exc.message, exc.line)
-        return None
-    if not isinstance(raw, dict):
-        r.error("", "contact-point.yml must be a mapping of keys to values")
-        return None
+    raw, r = loaded
     before = len([i for i in issues if i.severity == "error"])
 
     name = raw.get("name")

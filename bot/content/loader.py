@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 from bot.content.contact_point import ContactPoint, load_contact_point
 from bot.content.tree import ContentTree, Node, Source, Text, Topic
-from bot.content.yamlfile import Reporter, YamlError, parse_yaml, read_text
+from bot.content.yamlfile import Reporter, YamlError, load_mapping, parse_yaml, read_text
 from bot.core import markup
 from bot.core.issues import Issue, Severity
 
@@ -137,22 +137,15 @@ def _load_text(
 def _load_node(
     folder: Path, topic: str, languages: list[str], required: list[str], today: date, issues: list[Issue]
 ) -> Node | None:
-    meta_path = folder / "node.yml"
-    r = Reporter(meta_path, issues)
-    if not meta_path.is_file():
-        r.error("", "node.yml is missing (sources, reviewed date, related nodes)")
+    loaded = load_mapping(
+        folder / "node.yml",
+        issues,
+        "node.yml is missing (sources, reviewed date, related nodes)",
+        "node.yml must be lines like 'reviewed: 2026-11-25'",
+    )
+    if loaded is None:
         return None
-    meta_text = read_text(meta_path, issues)
-    if meta_text is None:
-        return None
-    try:
-        raw, r.lines = parse_yaml(meta_text)
-    except YamlError as exc:
-        r.error("", exc.message, exc.line)
-        return None
-    if not isinstance(raw, dict):
-        r.error("", "node.yml must be lines like 'reviewed: 2026-11-25'")
-        return None
+    raw, r = loaded
     ok = True
     for key in sorted(set(raw) - NODE_KEYS):
         r.warning(str(key), f"unknown key {key!r} (known: {', '.join(sorted(NODE_KEYS))})")
@@ -219,21 +212,17 @@ def _load_node(
 
 
 def _load_topic(folder: Path, languages: list[str], required: list[str], issues: list[Issue]) -> Topic | None:
-    path = folder / "topic.yml"
-    r = Reporter(path, issues)
-    if not path.is_file():
-        r.error("", "topic.yml is missing (the topic's name in each language)")
+    loaded = load_mapping(
+        folder / "topic.yml",
+        issues,
+        "topic.yml is missing (the topic's name in each language)",
+        "topic.yml needs title: with one line per language",
+    )
+    if loaded is None:
         return None
-    text = read_text(path, issues)
-    if text is None:
-        return None
-    try:
-        raw, r.lines = parse_yaml(text)
-    except YamlError as exc:
-        r.error("", exc.message, exc.line)
-        return None
-    titles = raw.get("title") if isinstance(raw, dict) else None
-    if not isinstance(raw, dict) or not isinstance(titles, dict):
+    raw, r = loaded
+    titles = raw.get("title")
+    if not isinstance(titles, dict):
         r.error("title", "topic.yml needs title: with one line per language")
         return None
     ok = True
@@ -241,7 +230,7 @@ def _load_topic(folder: Path, languages: list[str], required: list[str], issues:
         value = titles.get(lang)
         if not isinstance(value, str) or not value.strip():
             severity = Severity.ERROR if lang in required else Severity.WARNING
-            issues.append(Issue(path, r.line_of("title"), severity, f"untranslated: no {lang} title"))
+            issues.append(Issue(r.path, r.line_of("title"), severity, f"untranslated: no {lang} title"))
             ok = ok and lang not in required
     order = raw.get("order", 100)
     if not isinstance(order, int):

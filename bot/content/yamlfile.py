@@ -81,3 +81,25 @@ def read_text(path: Path, issues: list[Issue]) -> str | None:
     except OSError as exc:
         issues.append(Issue(path, 1, Severity.ERROR, f"cannot read file: {exc.strerror}"))
     return None
+
+
+def load_mapping(
+    path: Path, issues: list[Issue], missing: str, shape: str
+) -> tuple[dict[str, Any], Reporter] | None:
+    """Read a YAML file that must hold a mapping; report a missing file, bad YAML or another shape."""
+    r = Reporter(path, issues)
+    if not path.is_file():
+        r.error("", missing)
+        return None
+    text = read_text(path, issues)
+    if text is None:
+        return None
+    try:
+        raw, r.lines = parse_yaml(text)
+    except YamlError as exc:
+        r.error("", exc.message, exc.line)
+        return None
+    if not isinstance(raw, dict):
+        r.error("", shape)
+        return None
+    return raw, r

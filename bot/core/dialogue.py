@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 import weakref
 from collections.abc import Sequence
 
@@ -19,9 +20,11 @@ from bot.core import markup as mk
 from bot.core.clock import Clock
 from bot.core.events import Choice, Inbound, InboundKind, Reply, numbered_choices
 from bot.core.feature import Feature, Turn
+from bot.core.flood import FloodGuard, Verdict
 from bot.core.session import Sessions
 from bot.core.textinput import as_command, as_number, clean, has_words
 from bot.i18n.catalog import negotiate, platform_language
+from bot.ops import metrics
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +41,7 @@ class Dialogue:
         features: Sequence[Feature] = (),
         staff_users: frozenset[str] = frozenset(),
         max_text: int = MAX_TEXT,
+        flood: FloodGuard | None = None,
     ) -> None:
         self.library = library
         self.sessions = sessions
@@ -45,6 +49,7 @@ class Dialogue:
         self.features = list(features)
         self.staff_users = staff_users
         self.max_text = max_text
+        self.flood = flood if flood is not None else FloodGuard()
         self._locks: weakref.WeakValueDictionary[tuple[str, str], asyncio.Lock] = (
             weakref.WeakValueDictionary()
         )
@@ -59,14 +64,31 @@ class Dialogue:
             lock = asyncio.Lock()
             self._locks[key] = lock
         async with lock:
-            return await self._handle(event)
+            started = time.perf_counter()
+            try:
+                return await self._handle(event)
+            finally:
+                metrics.UPDATES.labels(event.channel).inc()
+                metrics.HANDLE_SECONDS.observe(time.perf_counter() - started)
 
     async def _handle(self, event: Inbound) -> list[Reply]:
         now = self.clock.now()
+        # the console is the operator's own terminal (and scripts pipe many lines into it): no flood control
+        exempt = event.channel == "console"
+        verdict = Verdict.OK if exempt else self.flood.check((event.channel, event.user_ref), now)
+        if verdict is Verdict.DROP:
+            return []
         if event.event_id and not await self.sessions.first_time(event.channel, event.event_id, now):
             log.info("duplicate event on %s ignored", event.channel)
             return []
         library = self.library.current
+        if verdict is Verdict.WARN:
+            log.info("flood control: slowing down a user on %s", event.channel)
+            lang = await self.sessions.language_of_ref(event.channel, event.user_ref)
+            t = library.catalog.translator(
+                negotiate(lang, event.platform_lang, library.catalog.languages, library.catalog.default)
+            )
+            return [Reply(t("slow-down"))]
         session = await self.sessions.load(event.channel, event.user_ref, now)
         catalog = library.catalog
         if session.lang not in catalog.languages:
@@ -81,6 +103,7 @@ class Dialogue:
             replies = await self._dispatch(turn)
         except Exception:
             log.exception("error while handling an event on %s", event.channel)
+            metrics.ERRORS.labels("dialogue").inc()
             session.end_flow()
             replies = [Reply(turn.t("error"), self._home_choices(turn))]
         if not turn.forgotten:

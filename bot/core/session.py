@@ -120,6 +120,12 @@ class Sessions:
         row = await self.db.fetchone("SELECT lang FROM users WHERE id=?", (user_id,))
         return row[0] if row else None
 
+    async def language_of_ref(self, channel: str, user_ref: str) -> str | None:
+        row = await self.db.fetchone(
+            "SELECT lang FROM users WHERE channel=? AND user_ref=?", (channel, user_ref)
+        )
+        return row[0] if row else None
+
     async def forget(self, user_id: int) -> None:
         """Delete the user's row; tables that refer to it cascade."""
         await self.db.execute("DELETE FROM users WHERE id=?", (user_id,))

@@ -69,3 +69,5 @@ staff-content-error = Der Inhalt wurde NICHT aktualisiert: { $count ->
     [one] Es gibt einen Fehler
    *[other] Es gibt { $count } Fehler
 }. Der Bot zeigt weiter die letzte fehlerfreie Version.
+
+slow-down = Sie schicken sehr schnell viele Nachrichten. Bitte warten Sie einen Moment, dann antworte ich wieder.

@@ -69,3 +69,5 @@ staff-content-error = The content was NOT updated: { $count ->
     [one] there is one error
    *[other] there are { $count } errors
 }. The bot keeps serving the last good version.
+
+slow-down = You are sending many messages very quickly. Please wait a moment; I will answer again soon.

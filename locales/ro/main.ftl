@@ -70,3 +70,5 @@ staff-content-error = Conținutul NU a fost actualizat: { $count ->
     [few] există { $count } erori
    *[other] există { $count } de erori
 }. Botul folosește în continuare ultima versiune fără erori.
+
+slow-down = Trimiteți foarte multe mesaje foarte repede. Vă rog să așteptați puțin; vă răspund din nou în curând.
