@@ -27,7 +27,15 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHand
 from bot.app import App
 from bot.channels.telegram_limits import Limits
 from bot.channels.telegram_order import OrderedUpdateProcessor
-from bot.channels.telegram_render import MAX_UNPAGED, OutMessage, PageLabels, keyboard_for, parse_page, render
+from bot.channels.telegram_render import (
+    MAX_UNPAGED,
+    OutMessage,
+    PageLabels,
+    PageRef,
+    keyboard_for,
+    parse_page,
+    render,
+)
 from bot.channels.telegram_request import AiohttpRequest
 from bot.channels.telegram_sender import Sender
 from bot.channels.telegram_updates import (
@@ -82,6 +90,10 @@ class TelegramChannel:
         rate = self.settings.rate_limit
         self.limits = limits or Limits(overall=rate if rate > 0 else 0.0)
         self.poll_timeout = poll_timeout
+        # PTB logs the API URL (with the token) and every call's parameters (message texts) at DEBUG
+        for name in ("telegram", "telegram.ext", "telegram.ext.ExtBot"):
+            if logging.getLogger(name).getEffectiveLevel() < logging.INFO:
+                logging.getLogger(name).setLevel(logging.INFO)
         self.processor = OrderedUpdateProcessor(chat_key, max_chats=max_chats)
         self.request = AiohttpRequest(pool_size=self.limits.max_in_flight + 16)
         builder = (
@@ -108,10 +120,6 @@ class TelegramChannel:
     # -- lifecycle ---------------------------------------------------------------------------
 
     async def start(self) -> None:
-        # PTB logs every call's parameters (message texts) at DEBUG: never let them through
-        for name in ("telegram", "telegram.ext"):
-            if logging.getLogger(name).getEffectiveLevel() < logging.INFO:
-                logging.getLogger(name).setLevel(logging.INFO)
         await self.application.initialize()  # getMe: checks the token
         self.username = self.application.bot.username or ""
         self.sender.start()
@@ -274,10 +282,10 @@ class TelegramChannel:
         chat_id = message.chat.id if message is not None else query.from_user.id
         page = parse_page(query.data or "")
         if page is not None and message is not None:
-            await self._turn_page(
-                query.from_user.id, chat_id, message.message_id, page, query.from_user.language_code
-            )
-            return
+            lang_code = query.from_user.language_code
+            if await self._turn_page(query.from_user.id, chat_id, message.message_id, page, lang_code):
+                return
+        # anything else, a stale page included, is the core's: it checks the data and answers politely
         event = callback_event(update, in_group=place is Where.STAFF)
         if event is not None:
             await self._handle(event, chat_id)
@@ -289,23 +297,24 @@ class TelegramChannel:
             log.info("telegram: callback query not answered (%s)", type(exc).__name__)
 
     async def _turn_page(
-        self, user_id: int, chat_id: int, message_id: int, page: Any, lang_code: str | None
-    ) -> None:
-        """Show another page of a long keyboard: the choices are the ones stored for the user."""
+        self, user_id: int, chat_id: int, message_id: int, page: PageRef, lang_code: str | None
+    ) -> bool:
+        """Show another page of a long keyboard, from the choices stored for the user's last answer.
+
+        False when those choices are gone (the user went on since): the press is then stale.
+        """
         user_ref = str(user_id)
+        if await self.app.sessions.find(CHANNEL, user_ref) is None:
+            return False
+        session = await self.app.sessions.load(CHANNEL, user_ref, self.app.clock.now())
+        stored = session.choices[page.first : page.first + page.count]
+        if len(stored) != page.count:
+            return False
         lang = await self._language(user_ref, lang_code)
-        stored: list[tuple[str, str]] = []
-        row_id = await self.app.sessions.find(CHANNEL, user_ref)
-        if row_id is not None:
-            session = await self.app.sessions.load(CHANNEL, user_ref, self.app.clock.now())
-            stored = session.choices
-        choices = [Choice(a, label) for a, label in stored[page.first : page.first + page.count]]
-        if len(choices) != page.count:
-            t = self.app.library.current.catalog.translator(lang)
-            self.sender.submit(chat_id, [OutMessage(mk.to_html(t("telegram-page-gone")))])
-            return
+        choices = [Choice(action, label) for action, label in stored]
         keyboard = keyboard_for(choices, page.first, page.page, self.labels(lang))
         self.sender.submit(chat_id, [OutMessage("", keyboard)], edit_of=message_id)
+        return True
 
     async def _on_edited(self, update: Update) -> None:
         message = update.edited_message

@@ -136,7 +136,7 @@ def _fit_line(line: str, limit: int) -> list[str]:
     current, size = "", 0
     for word in re.split(r"(?<=\s)", line):
         width = len(mk.to_html(word))
-        if current and size + width > budget:
+        if current and size + width > budget and width <= budget:  # an endless word fills up instead
             pieces.append(current)
             current, size = "", 0
         current += word

@@ -188,7 +188,8 @@ class FakeTelegram:
         app.router.add_get("/_control/sent", self._control_sent)
         app.router.add_get("/_control/stats", self._control_stats)
         app.router.add_post("/_control/config", self._control_config)
-        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        # held requests (long polls, injected timeouts) must not hold up the end of a test
+        self._runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=0.2)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", port, backlog=1024)
         await site.start()
