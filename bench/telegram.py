@@ -18,7 +18,6 @@ import asyncio
 import json
 import random
 import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -81,19 +80,22 @@ HEADER = (
 
 class Server:
     def __init__(self) -> None:
-        self.proc: subprocess.Popen[str] | None = None
+        self.proc: asyncio.subprocess.Process | None = None
         self.port = 0
         self.http: aiohttp.ClientSession | None = None
 
     async def start(self) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.auxil.fake_telegram", "--port", "0"],
+        self.proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "tests.auxil.fake_telegram",
+            "--port",
+            "0",
             cwd=ROOT,
-            stdout=subprocess.PIPE,
-            text=True,
+            stdout=asyncio.subprocess.PIPE,
         )
         assert self.proc.stdout is not None
-        line = await asyncio.to_thread(self.proc.stdout.readline)
+        line = await self.proc.stdout.readline()
         self.port = int(line.split()[1])
         self.http = aiohttp.ClientSession()
 
@@ -115,7 +117,7 @@ class Server:
             await self.http.close()
         if self.proc is not None:
             self.proc.terminate()
-            self.proc.wait(10)
+            await self.proc.wait()
 
 
 # -- updates ------------------------------------------------------------------------------
