@@ -29,9 +29,9 @@ class Limits:
     def overall_window(self) -> Window | None:
         if not self.enabled:
             return None
-        # a tenth of a second's worth at a time, not a whole second's: bursts of 30 at once would
-        # make the limit depend on network jitter (two bursts 1 s apart can arrive closer)
-        count = max(1, math.ceil(self.overall / 10))
+        # evenly spaced (in steps of at most 1/30 s), not a whole second's worth at once: bursts
+        # would make the limit depend on network jitter (two bursts 1 s apart can arrive closer)
+        count = max(1, math.ceil(self.overall / 30))
         return Window(count, count / self.overall)
 
     def chat_window(self) -> Window | None:

@@ -94,22 +94,34 @@ class Database:
                 raise
             await self.conn.execute("COMMIT")
 
+    @asynccontextmanager
+    async def _single(self) -> AsyncIterator[None]:
+        # One statement needs the lock only while a transaction is open (it must not run inside
+        # someone else's BEGIN...COMMIT). Otherwise it goes straight to aiosqlite, which runs
+        # statements in the order they were submitted: many chats' statements then pipeline instead
+        # of waiting for each other's round trip through the event loop.
+        if self._lock.locked():
+            async with self._lock:
+                yield
+        else:
+            yield
+
     async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
         """A single write in its own transaction; returns the number of changed rows."""
         # outside BEGIN...COMMIT (autocommit) one statement is its own transaction: one trip to the
-        # database thread instead of three, which matters when many chats are served at once
-        async with self._lock:
+        # database thread instead of three
+        async with self._single():
             cursor = await self.conn.execute(sql, tuple(params))
             return cursor.rowcount
 
     async def fetchone(self, sql: str, params: Iterable[Any] = ()) -> aiosqlite.Row | None:
         """The first row; meant for queries that return one row (it fetches in one trip)."""
-        async with self._lock:
+        async with self._single():
             rows = await self.conn.execute_fetchall(sql, tuple(params))
         return next(iter(rows), None)
 
     async def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[aiosqlite.Row]:
-        async with self._lock:
+        async with self._single():
             return list(await self.conn.execute_fetchall(sql, tuple(params)))
 
     async def tables(self) -> list[str]:

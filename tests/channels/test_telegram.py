@@ -98,7 +98,7 @@ async def test_forged_and_stale_button_data_get_the_polite_answer(tmp_path: Path
         user = bot.tg.user(42, "en")
         user.says("/start en")
         await bot.tg.wait_sent(1, 42)
-        forged = ["<script>", "node:does/not-exist", "x" * 200, "booking:cancel:99999", "", "tgpage:0:99:9"]
+        forged = ["<script>", "node:does/not-exist", "x" * 200, "nofeature:cancel:99999", "", "tgpage:0:99:9"]
         queries = [user.presses(data) for data in forged]
         replies = await bot.tg.wait_sent(1 + len(forged), 42)
         for query in queries:
@@ -106,6 +106,11 @@ async def test_forged_and_stale_button_data_get_the_polite_answer(tmp_path: Path
         for reply in replies[1:]:
             assert "This button is no longer valid" in reply.text
             assert reply.buttons
+        # data shaped like a feature's (a booking that is not there): that feature's polite answer
+        before = len(bot.tg.to(42))
+        await bot.tg.wait_answered(user.presses("booking:cancel:99999"))
+        reply = (await bot.tg.wait_sent(before + 1, 42))[-1]
+        assert reply.buttons and "something went wrong" not in reply.text
 
 
 async def test_ten_thousand_characters_get_a_polite_answer(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ def test_default_limits() -> None:
     chat = limits.chat_window()
     group = limits.group_window()
     assert overall is not None and overall.count / overall.period == 30
-    assert overall.period <= 0.2  # smooth, not 30 at once
+    assert overall.count == 1 and overall.period <= 0.04  # evenly spaced, not 30 at once
     assert chat is not None and chat.count / chat.period == 1.0 and chat.count > 1  # short bursts
     assert group is not None and (group.count, group.period) == (20, 60.0)
 
