@@ -114,6 +114,8 @@ class TelegramChannel:
         self._staff_chat = self.settings.staff_chat
         self._labels: dict[str, PageLabels] = {}
         self._background: set[asyncio.Task[Any]] = set()
+        # button-press answers run beside the handling; a flood of presses must not take every connection
+        self._answers = asyncio.Semaphore(16)
         self._webhook: web.AppRunner | None = None
         self.webhook_secret = ""
 
@@ -123,6 +125,7 @@ class TelegramChannel:
         await self.application.initialize()  # getMe: checks the token
         self.username = self.application.bot.username or ""
         self.sender.start()
+        self.app.library.on_reload(lambda library: self._labels.clear())  # edited locales: new labels
         self.app.postman.register(TelegramMessenger(self), staff_ref=self._staff_chat or None)
         await self._set_commands()
         if self.settings.webhook_url:
@@ -292,7 +295,8 @@ class TelegramChannel:
 
     async def _answer(self, query_id: str) -> None:
         try:
-            await self.application.bot.answer_callback_query(query_id)
+            async with self._answers:
+                await self.application.bot.answer_callback_query(query_id)
         except TelegramError as exc:  # too old, or the network: the user's spinner just times out
             log.info("telegram: callback query not answered (%s)", type(exc).__name__)
 
