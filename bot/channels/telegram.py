@@ -82,19 +82,23 @@ class TelegramChannel:
         app: App,
         *,
         limits: Limits | None = None,
-        max_chats: int = 64,
         poll_timeout: float = 30.0,
     ) -> None:
         self.app = app
-        self.settings = app.settings.telegram
-        rate = self.settings.rate_limit
-        self.limits = limits or Limits(overall=rate if rate > 0 else 0.0)
+        self.settings = settings = app.settings.telegram
+        self.limits = limits or Limits(
+            overall=max(settings.rate_limit, 0.0),
+            per_chat=settings.chat_rate,
+            chat_burst=settings.chat_burst,
+            group_per_minute=settings.group_per_minute,
+            max_in_flight=max(1, settings.max_in_flight),
+        )
         self.poll_timeout = poll_timeout
         # PTB logs the API URL (with the token) and every call's parameters (message texts) at DEBUG
         for name in ("telegram", "telegram.ext", "telegram.ext.ExtBot"):
             if logging.getLogger(name).getEffectiveLevel() < logging.INFO:
                 logging.getLogger(name).setLevel(logging.INFO)
-        self.processor = OrderedUpdateProcessor(chat_key, max_chats=max_chats)
+        self.processor = OrderedUpdateProcessor(chat_key, max_chats=max(1, settings.max_chats))
         self.request = AiohttpRequest(pool_size=self.limits.max_in_flight + 16)
         builder = (
             ApplicationBuilder()

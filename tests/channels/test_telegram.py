@@ -281,3 +281,20 @@ async def test_serve_runs_until_cancelled(tmp_path: Path) -> None:
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task
+
+
+async def test_the_channel_takes_its_limits_from_the_settings(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from bot.channels.telegram import TelegramChannel
+
+    async with telegram_bot(tmp_path) as bot:
+        settings = replace(
+            bot.app.settings.telegram, rate_limit=20.0, chat_rate=0.5, chat_burst=2, max_chats=8
+        )
+        bot.app.settings = replace(bot.app.settings, telegram=settings)
+        channel = TelegramChannel(bot.app)
+        assert (channel.limits.overall, channel.limits.per_chat, channel.limits.chat_burst) == (20.0, 0.5, 2)
+        assert channel.processor.max_chats == 8
+        bot.app.settings = replace(bot.app.settings, telegram=replace(settings, rate_limit=0))
+        assert not TelegramChannel(bot.app).limits.enabled

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bot.channels.telegram_limits import Limits, Window
+from bot.config import load_settings
 
 
 def test_window_allows_a_burst_then_waits() -> None:
@@ -34,3 +37,14 @@ def test_zero_turns_every_limit_off() -> None:
 def test_fractional_rates() -> None:
     overall = Limits(overall=0.5).overall_window()
     assert overall is not None and (overall.count, overall.period) == (1, 2.0)
+
+
+def test_limits_come_from_the_settings(tmp_path: Path) -> None:
+    config = tmp_path / "bot.toml"
+    config.write_text(
+        "[telegram]\nchat_rate = 0.5\nchat_burst = 2\ngroup_per_minute = 10\nmax_in_flight = 8\n"
+    )
+    settings = load_settings({"BOT_CONFIG": str(config), "BOT_TELEGRAM_RATE_LIMIT": "25"}).telegram
+    assert (settings.rate_limit, settings.chat_rate, settings.chat_burst) == (25.0, 0.5, 2)
+    assert (settings.group_per_minute, settings.max_in_flight) == (10, 8)
+    assert load_settings({"BOT_TELEGRAM_RATE_LIMIT": "0"}).telegram.rate_limit == 0.0
