@@ -125,8 +125,24 @@ class TelegramChannel:
 
     # -- lifecycle ---------------------------------------------------------------------------
 
-    async def start(self) -> None:
-        await self.application.initialize()  # getMe: checks the token
+    async def start(self, retry_after: float = 5.0) -> None:
+        """Connect (getMe, retried while the network is down), then poll or listen for the webhook.
+
+        Raises ``InvalidToken`` when Telegram refuses the token: retrying would not help.
+        """
+        delay = retry_after
+        while True:
+            try:
+                await self.application.initialize()  # getMe: checks the token
+                break
+            except InvalidToken:
+                raise
+            except TelegramError as exc:  # network down, Telegram busy: one line, then again
+                log.warning(
+                    "telegram: cannot reach the Bot API (%s); retrying in %.0f s", _describe(exc), delay
+                )
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 60.0)
         self.username = self.application.bot.username or ""
         self.sender.start()
         self.app.library.on_reload(lambda library: self._labels.clear())  # edited locales: new labels
@@ -391,9 +407,18 @@ def _describe(error: BaseException) -> str:
 
 
 async def serve(app: App) -> None:
-    """Run the Telegram channel until cancelled (``bot.cli.run`` calls this)."""
+    """Run the Telegram channel until cancelled (``bot.cli.run`` calls this).
+
+    A refused token ends this channel with one log line; the other channels go on.
+    """
     channel = TelegramChannel(app)
-    await channel.start()
+    try:
+        await channel.start()
+    except InvalidToken:
+        log.error("telegram: the bot token was refused; the Telegram channel is not started")
+        with contextlib.suppress(Exception):
+            await channel.application.shutdown()
+        return
     try:
         await asyncio.Event().wait()
     finally:

@@ -10,6 +10,7 @@ import aiohttp
 import pytest
 
 from bot.app import App
+from bot.config import TelegramSettings
 from bot.core.events import Choice, Reply
 from bot.core.feature import Feature, Turn
 from tests.auxil.fake_telegram import BOT_USERNAME, TOKEN
@@ -298,3 +299,38 @@ async def test_the_channel_takes_its_limits_from_the_settings(tmp_path: Path) ->
         assert channel.processor.max_chats == 8
         bot.app.settings = replace(bot.app.settings, telegram=replace(settings, rate_limit=0))
         assert not TelegramChannel(bot.app).limits.enabled
+
+
+async def test_the_channel_waits_for_the_network_at_start(tmp_path: Path) -> None:
+    from bot.channels.telegram import TelegramChannel
+    from tests.auxil.chat import started_app
+    from tests.auxil.fake_telegram import FakeTelegram
+
+    async with FakeTelegram() as tg:
+        tg.fail("getMe", "502", count=2)
+        app = await started_app(tmp_path, telegram=TelegramSettings(token=TOKEN, base_url=tg.base_url))
+        channel = TelegramChannel(app, poll_timeout=1.0)
+        try:
+            await asyncio.wait_for(channel.start(retry_after=0.05), 10)
+            assert channel.username == BOT_USERNAME and tg.calls["getMe"] == 3
+        finally:
+            await channel.stop()
+            await app.stop()
+
+
+async def test_a_refused_token_ends_only_the_telegram_channel(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from bot.channels import telegram
+    from tests.auxil.chat import started_app
+    from tests.auxil.fake_telegram import FakeTelegram
+
+    async with FakeTelegram() as tg:
+        settings = TelegramSettings(token="999:wrong", base_url=tg.base_url)
+        app = await started_app(tmp_path, telegram=settings)
+        try:
+            await asyncio.wait_for(telegram.serve(app), 10)  # returns instead of raising
+        finally:
+            await app.stop()
+    assert "the bot token was refused" in caplog.text
+    assert "999:wrong" not in caplog.text and "Traceback" not in caplog.text
