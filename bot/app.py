@@ -10,6 +10,8 @@ from datetime import timedelta
 
 from aiohttp import web
 
+from bot.answers.feature import AnswersFeature
+from bot.booking.flow import BookingFeature
 from bot.config import Settings
 from bot.content.library import LibraryConfig, LibraryService
 from bot.core import markup
@@ -40,7 +42,7 @@ FeatureFactory = Callable[["App"], Sequence[Feature]]
 
 def default_features(app: App) -> list[Feature]:
     """The dialogue's features, in the order they get a free-text question."""
-    return []
+    return [BookingFeature(app), AnswersFeature(app)]
 
 
 class App:
@@ -93,6 +95,8 @@ class App:
         self.library.on_reload(lambda library: metrics.CONTENT_VERSION.set(library.version))
         if self.settings.http_port:
             self._http = await start_http(self.health, self.settings.http_port)
+        for feature in self.features:
+            await feature.start()
 
     def spawn(self, coro: object, name: str) -> None:
         """Run a background job (reminders, sync...) that stops with the app."""

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
+import dataclasses
 import json
 import sys
 from datetime import date
 
+from bot.answers.gaps import Gap, Gaps
 from bot.config import Settings
 from bot.content import render
 from bot.content.library import LibraryConfig, check
+from bot.core.clock import SystemClock
 from bot.core.issues import Severity
+from bot.store.db import Database
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,6 +27,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     d = content_sub.add_parser("dump", help="print every node in every language")
     d.add_argument("--json", action="store_true", required=True, help="as a JSON list")
     d.set_defaults(func=cmd_dump)
+    g = content_sub.add_parser("gaps", help="questions the bot could not answer, by language")
+    g.add_argument("--json", action="store_true", help="as a JSON list")
+    g.set_defaults(func=cmd_gaps)
 
 
 def _config(settings: Settings) -> LibraryConfig:
@@ -75,3 +83,35 @@ def cmd_dump(args: argparse.Namespace, settings: Settings) -> int:
     json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
     return 0
+
+
+async def _gaps(settings: Settings) -> list[Gap]:
+    db = Database(settings.database)
+    await db.open()
+    try:
+        return await Gaps(db).list(SystemClock().now())
+    finally:
+        await db.close()
+
+
+def cmd_gaps(args: argparse.Namespace, settings: Settings) -> int:
+    """Unanswered questions of the last 90 days: by language, most frequent first (no user is named)."""
+    gaps = asyncio.run(_gaps(settings))
+    if args.json:
+        json.dump([dataclasses.asdict(g) for g in gaps], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    if not gaps:
+        print("no unanswered questions")
+        return 0
+    for lang in dict.fromkeys(g.lang for g in gaps):
+        mine = [g for g in gaps if g.lang == lang]
+        asked = sum(g.count for g in mine)
+        print(f"{lang}: {_count(len(mine), 'question')}, asked {_count(asked, 'time')}")
+        for g in mine:
+            print(f"  {g.count:4}  {g.first_seen[:10]} … {g.last_seen[:10]}  {g.text}")
+    return 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")

@@ -45,12 +45,24 @@ class Hours:
     periods: tuple[Period, ...]
 
 
+DEFAULT_TOPICS = ("health", "housing", "school", "work", "other")
+
+
 @dataclass(frozen=True, slots=True)
 class BookingRules:
+    """How appointments are booked, reminded and kept (the ``booking:`` section)."""
+
     horizon_days: int = 21
     min_notice_hours: int = 12
-    walk_in_quota: int = 0
-    max_per_user: int = 2
+    walk_in_quota: int = 0  # places per slot kept free for people who come without an appointment
+    max_per_user: int = 2  # future appointments one person may hold
+    hold_minutes: int = 10  # a chosen time is held this long while the person confirms
+    reminder_day_before: time | None = time(18, 0)  # Europe/Berlin wall time on the day before
+    reminder_hours_before: tuple[int, ...] = (2,)
+    quiet_from: time = time(22, 0)  # no reminder is sent between quiet_from and quiet_until
+    quiet_until: time = time(7, 0)
+    keep_personal_days: int = 30  # first name and phone are erased this long after the appointment
+    topics: tuple[str, ...] = DEFAULT_TOPICS  # each needs booking-topic-<id> in locales/*/booking.ftl
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +107,53 @@ def _int(r: Reporter, raw: dict[str, Any], key: str, default: int, minimum: int,
         r.error(f"{where}.{key}" if where else key, f"{key} must be a whole number of at least {minimum}")
         return default
     return value
+
+
+def _time_key(
+    r: Reporter, raw: dict[str, Any], key: str, default: time, optional: bool = False
+) -> time | None:
+    if key not in raw:
+        return default
+    if optional and raw[key] in (None, False):
+        return None  # e.g. "reminder_day_before: null" turns that reminder off
+    value = _time(raw[key])
+    if value is None:
+        r.error(f"booking.{key}", f'{key} must be a time like "18:00"')
+        return default
+    return value
+
+
+def _booking_rules(r: Reporter, raw: dict[str, Any]) -> BookingRules:
+    hours = raw.get("reminder_hours_before", [2])
+    if isinstance(hours, int) and not isinstance(hours, bool):
+        hours = [hours]
+    if not isinstance(hours, list) or not all(isinstance(h, int) and 0 < h <= 72 for h in hours):
+        r.error("booking.reminder_hours_before", "reminder_hours_before must be a list of hours like [2]")
+        hours = [2]
+    topics = raw.get("topics", list(DEFAULT_TOPICS))
+    if (
+        not isinstance(topics, list)
+        or not topics
+        or not all(isinstance(x, str) and x.replace("-", "").isalnum() and x.islower() for x in topics)
+    ):
+        r.error("booking.topics", "topics must be a list of ids like [health, housing, other]")
+        topics = list(DEFAULT_TOPICS)
+    quiet_from = _time_key(r, raw, "quiet_from", time(22, 0)) or time(22, 0)
+    quiet_until = _time_key(r, raw, "quiet_until", time(7, 0)) or time(7, 0)
+    day_before = _time_key(r, raw, "reminder_day_before", time(18, 0), optional=True)
+    return BookingRules(
+        horizon_days=_int(r, raw, "horizon_days", 21, 1, "booking"),
+        min_notice_hours=_int(r, raw, "min_notice_hours", 12, 0, "booking"),
+        walk_in_quota=_int(r, raw, "walk_in_quota", 0, 0, "booking"),
+        max_per_user=_int(r, raw, "max_per_user", 2, 1, "booking"),
+        hold_minutes=_int(r, raw, "hold_minutes", 10, 1, "booking"),
+        reminder_day_before=day_before,
+        reminder_hours_before=tuple(sorted(set(hours), reverse=True)),
+        quiet_from=quiet_from,
+        quiet_until=quiet_until,
+        keep_personal_days=_int(r, raw, "keep_personal_days", 30, 1, "booking"),
+        topics=tuple(topics),
+    )
 
 
 def load_contact_point(path: Path, issues: list[Issue]) -> ContactPoint | None:
@@ -164,12 +223,7 @@ def load_contact_point(path: Path, issues: list[Issue]) -> ContactPoint | None:
     if not isinstance(raw_booking, dict):
         r.error("booking", "booking must be a mapping")
         raw_booking = {}
-    booking = BookingRules(
-        horizon_days=_int(r, raw_booking, "horizon_days", 21, 1, "booking"),
-        min_notice_hours=_int(r, raw_booking, "min_notice_hours", 12, 0, "booking"),
-        walk_in_quota=_int(r, raw_booking, "walk_in_quota", 0, 0, "booking"),
-        max_per_user=_int(r, raw_booking, "max_per_user", 2, 1, "booking"),
-    )
+    booking = _booking_rules(r, raw_booking)
 
     closing: list[ClosingDay] = []
     for index, item in enumerate(raw.get("closing_days") or []):

@@ -105,7 +105,7 @@ class Dialogue:
             log.exception("error while handling an event on %s", event.channel)
             metrics.ERRORS.labels("dialogue").inc()
             session.end_flow()
-            replies = [Reply(turn.t("error"), self._home_choices(turn))]
+            replies = [Reply(turn.t("error"), self.home_choices(turn))]
         if not turn.forgotten:
             session.choices = [(c.action, c.label) for c in numbered_choices(replies)] or session.choices
             await self.sessions.save(session, now)
@@ -145,7 +145,7 @@ class Dialogue:
             replies = await feature.answer(turn, text)
             if replies is not None:
                 return replies
-        return [Reply(turn.t("not-understood"), self._home_choices(turn))]
+        return [Reply(turn.t("not-understood"), self.home_choices(turn))]
 
     def _feature(self, name: str) -> Feature | None:
         return next((f for f in self.features if f.name == name), None) if name else None
@@ -178,9 +178,9 @@ class Dialogue:
                     return replies
             elif name in feature.staff_commands:
                 log.warning("staff command refused for a non-staff user on %s", turn.event.channel)
-                return [Reply(t("staff-only"), self._home_choices(turn))]
+                return [Reply(t("staff-only"), self.home_choices(turn))]
         shown = mk.escape(name[:32]) if name else "…"
-        return [Reply(t("unknown-command", command=shown), self._home_choices(turn))]
+        return [Reply(t("unknown-command", command=shown), self.home_choices(turn))]
 
     async def _action(self, turn: Turn, action: str) -> list[Reply]:
         if not actions.is_valid(action):
@@ -225,16 +225,17 @@ class Dialogue:
         if turn.session.lang is None:
             return self._language_picker(turn, first=True, notice=notice)
         stored = tuple(Choice(a, label) for a, label in turn.session.choices)
-        return [Reply(notice, stored or self._home_choices(turn))]
+        return [Reply(notice, stored or self.home_choices(turn))]
 
     def _stale(self, turn: Turn) -> list[Reply]:
         turn.session.end_flow()
         if turn.session.lang is None:
             return self._language_picker(turn, first=True)
         turn.session.location = ""
-        return [Reply(turn.t("stale-choice"), self._home_choices(turn))]
+        return [Reply(turn.t("stale-choice"), self.home_choices(turn))]
 
-    def _home_choices(self, turn: Turn) -> tuple[Choice, ...]:
+    def home_choices(self, turn: Turn) -> tuple[Choice, ...]:
+        """The main menu: topics, what the features add (booking), language."""
         tree, t = turn.library.tree, turn.t
         choices = [
             Choice(actions.topic(topic.id), f"{topic.icon} {tree.topic_title(topic, turn.lang)}".strip())
@@ -248,7 +249,7 @@ class Dialogue:
     def _home(self, turn: Turn) -> list[Reply]:
         turn.session.end_flow()
         turn.session.location = ""
-        return [Reply(turn.t("home-prompt"), self._home_choices(turn))]
+        return [Reply(turn.t("home-prompt"), self.home_choices(turn))]
 
     def nav_choices(self, turn: Turn) -> tuple[Choice, ...]:
         return (Choice(actions.BACK, turn.t("choice-back")), Choice(actions.HOME, turn.t("choice-home")))
@@ -311,7 +312,7 @@ class Dialogue:
         turn.session.end_flow()
         turn.session.location = ""
         text = turn.t("welcome") if was_new else turn.t("language-set")
-        return [Reply(text + "\n\n" + turn.t("home-prompt"), self._home_choices(turn))]
+        return [Reply(text + "\n\n" + turn.t("home-prompt"), self.home_choices(turn))]
 
     def _start(self, turn: Turn, args: str) -> list[Reply]:
         """``/start`` with an optional deep-link parameter: ``ro``, ``bg_health-insurance``."""
@@ -328,14 +329,14 @@ class Dialogue:
             return self.show_node(turn, node_id)
         turn.session.end_flow()
         turn.session.location = ""
-        return [Reply(turn.t("welcome") + "\n\n" + turn.t("home-prompt"), self._home_choices(turn))]
+        return [Reply(turn.t("welcome") + "\n\n" + turn.t("home-prompt"), self.home_choices(turn))]
 
     def _help(self, turn: Turn) -> list[Reply]:
         t = turn.t
         lines = [t("help-intro"), ""]
         for name, description in self.command_list(turn.lang):
             lines.append(f"/{name} – {description}")
-        return [Reply("\n".join(lines), self._home_choices(turn))]
+        return [Reply("\n".join(lines), self.home_choices(turn))]
 
     def command_list(self, lang: str) -> list[tuple[str, str]]:
         """Public commands with their description in ``lang`` (for /help and the platform's menu)."""
@@ -368,7 +369,7 @@ class Dialogue:
             return self._stale(turn)
         turn.session.end_flow()
         if not confirmed:
-            return [Reply(t("forget-cancelled"), self._home_choices(turn))]
+            return [Reply(t("forget-cancelled"), self.home_choices(turn))]
         for feature in self.features:
             await feature.forget(turn)
         await self.sessions.forget(turn.session.user_id)

@@ -46,6 +46,9 @@ class Feature:
     commands: tuple[str, ...] = ()  # public commands, listed in /help and the platform's menu
     staff_commands: tuple[str, ...] = ()  # accepted only from staff
 
+    async def start(self) -> None:
+        """Called once the app has started (database open): start background jobs with app.spawn."""
+
     async def command(self, turn: Turn, name: str, args: str) -> list[Reply] | None:
         return None
 

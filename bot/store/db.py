@@ -18,6 +18,9 @@ from typing import Any
 import aiosqlite
 
 log = logging.getLogger(__name__)
+# aiosqlite's debug lines repeat every SQL statement with its parameters, which hold user data
+# (stored question texts, appointment details): never let them reach a log, whatever the level
+logging.getLogger("aiosqlite").setLevel(logging.INFO)
 
 MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 

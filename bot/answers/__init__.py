@@ -1,0 +1,1 @@
+"""Free-text questions → content nodes: normalisation, transliteration, stemming, language, index, matcher."""

@@ -1,0 +1,107 @@
+"""The answers feature: a free-text question gets a node, a short choice of nodes, or an honest "no".
+
+- a clear best match: the node's answer (title, text, related buttons, "checked on" date);
+- close candidates: up to three of them as choices;
+- nothing relevant: say so, offer an appointment at the contact point and the menu, and count the
+  question (text only, masked, never linked to a user) so staff see what to write next;
+- written clearly in another of the bot's languages: the answer stays in the chosen language, and a
+  one-tap choice offers to switch (asked in the language the user wrote in).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from bot.answers.gaps import Gaps
+from bot.answers.index import build_index
+from bot.answers.matcher import Decision, Match, Matcher
+from bot.content.library import Library
+from bot.core import actions
+from bot.core.events import Choice, Reply
+from bot.core.feature import Feature, Turn
+
+if TYPE_CHECKING:
+    from bot.app import App
+
+log = logging.getLogger(__name__)
+
+APPOINTMENT_NODE = "contact/appointment"
+
+
+class AnswersFeature(Feature):
+    """Matches free text against the content; the index is rebuilt on every content reload."""
+
+    name = "answers"
+
+    def __init__(self, app: App) -> None:
+        self._app = app
+        self.gaps = Gaps(app.db, enabled=app.settings.gaps_enabled)
+        self._matcher: Matcher | None = None
+        app.library.on_reload(self._rebuild)
+
+    def _rebuild(self, library: Library) -> None:
+        # runs in the reload thread; the new matcher replaces the old one in a single assignment
+        self._matcher = Matcher(build_index(library.tree, library.catalog.languages))
+        log.info("answers index rebuilt for content version %d", library.version)
+
+    @property
+    def matcher(self) -> Matcher:
+        if self._matcher is None:
+            self._rebuild(self._app.library.current)
+        assert self._matcher is not None
+        return self._matcher
+
+    async def answer(self, turn: Turn, text: str) -> list[Reply] | None:
+        match = self.matcher.match(text, turn.lang)
+        nodes = turn.library.tree.nodes
+        candidates = [c.node for c in match.candidates if c.node in nodes]
+        if match.decision is Decision.ANSWER and candidates:
+            replies = self._app.dialogue.show_node(turn, candidates[0])
+        elif match.decision is Decision.CHOICES and candidates:
+            replies = self._choices(turn, candidates)
+        else:
+            replies = self._decline(turn)
+            await self.gaps.record(match.detected.other or match.detected.lang, text, turn.now)
+        return replies + self._switch_offer(turn, match)
+
+    def _choices(self, turn: Turn, candidates: list[str]) -> list[Reply]:
+        tree = turn.library.tree
+        turn.session.end_flow()
+        choices = [Choice(actions.node(n), tree.text(n, turn.lang).title) for n in candidates]
+        if len(candidates) == 1:
+            # one unsure candidate: offer it, but also the way to a person
+            if APPOINTMENT_NODE in tree.nodes and candidates[0] != APPOINTMENT_NODE:
+                title = tree.text(APPOINTMENT_NODE, turn.lang).title
+                choices.append(Choice(actions.node(APPOINTMENT_NODE), title))
+            prompt = turn.t("answers-maybe")
+        else:
+            prompt = turn.t("answers-choose")
+        choices.append(Choice(actions.HOME, turn.t("choice-home")))
+        return [Reply(prompt, tuple(choices))]
+
+    def _decline(self, turn: Turn) -> list[Reply]:
+        tree = turn.library.tree
+        turn.session.end_flow()
+        turn.session.location = ""
+        menu = list(self._app.dialogue.home_choices(turn))
+        choices: list[Choice] = []
+        if APPOINTMENT_NODE in tree.nodes:
+            # the way to a person first: the booking entry when the menu has one (same label), else the node
+            title = tree.text(APPOINTMENT_NODE, turn.lang).title
+            entry = next((c for c in menu if c.label == title), None)
+            if entry is not None:
+                menu.remove(entry)
+            choices.append(entry or Choice(actions.node(APPOINTMENT_NODE), title))
+        choices.extend(menu)
+        return [Reply(turn.t("answers-none"), tuple(choices))]
+
+    def _switch_offer(self, turn: Turn, match: Match) -> list[Reply]:
+        other = match.detected.other
+        catalog = turn.library.catalog
+        if not other or other == turn.lang or other not in catalog.languages:
+            return []
+        # asked in the language the user wrote in: that is the one they read best
+        t = catalog.translator(other)
+        name = catalog.name_of(other)
+        return [Reply(t("answers-switch"), (Choice(actions.language(other), "🌐 " + name),))]

@@ -1,0 +1,468 @@
+"""The booking conversation: topic → language → day → time → first name → phone → summary → confirm.
+
+Every step offers choices (buttons or numbers); the optional steps have a "skip" choice. The place
+is held from the moment a time is chosen, so nobody can take it while the person confirms.
+Also: ``/appointments`` (:mod:`bot.booking.mine`) and the staff commands (:mod:`bot.booking.staff`).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
+
+import phonenumbers
+
+from bot.booking import mine, reminders, staff, texts
+from bot.booking.repository import KEEP_USERS_WITH_APPOINTMENTS, Booking, Outcome, Status, TakeResult
+from bot.booking.schedule import Slot
+from bot.booking.service import ACTION_MINE, ACTION_NEW, REMINDER_INTERVAL, BookingService
+from bot.core import actions, markup
+from bot.core.clock import BERLIN
+from bot.core.events import Choice, Reply
+from bot.core.feature import Feature, Turn
+
+if TYPE_CHECKING:
+    from bot.app import App
+
+log = logging.getLogger(__name__)
+
+DAYS_PER_PAGE = 7
+NEXT_FREE = 4  # free times offered when the chosen one was just taken
+MAX_NAME = 40
+NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ '\-.’])*$")
+PHONE_REGION = "DE"
+HOME_REGIONS = {"ro": "RO", "bg": "BG"}  # where people writing in this language often have a number
+
+TOPIC, LANGUAGE, DAY, TIME, FIRST_NAME, PHONE, SUMMARY = (
+    "topic",
+    "language",
+    "day",
+    "time",
+    "name",
+    "phone",
+    "summary",
+)
+
+
+def _nav(turn: Turn) -> tuple[Choice, ...]:
+    return (Choice(actions.BACK, turn.t("choice-back")), Choice(actions.HOME, turn.t("choice-home")))
+
+
+def _str(turn: Turn, key: str) -> str:
+    value = turn.session.data.get(key)
+    return value if isinstance(value, str) else ""
+
+
+def _int(turn: Turn, key: str) -> int | None:
+    value = turn.session.data.get(key)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def clean_name(text: str) -> str | None:
+    """A first name as typed, or None when it does not look like one (digits, symbols, too long)."""
+    name = " ".join(text.split())
+    if not name or len(name) > MAX_NAME or not NAME.match(name):
+        return None
+    return name
+
+
+MOBILE = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
+def clean_phone(text: str, lang: str = "") -> str | None:
+    """A valid phone number in E.164, else None.
+
+    Without a country code the number is read as German, and as a number of the country of the
+    person's language (many keep their Romanian or Bulgarian mobile). A mobile number wins over a
+    landline: "0721 234 567" is a Romanian mobile rather than a landline in Karlsruhe. Otherwise
+    German first.
+    """
+    if len(text) > 40:
+        return None
+    valid: list[phonenumbers.PhoneNumber] = []
+    for region in dict.fromkeys((PHONE_REGION, HOME_REGIONS.get(lang, PHONE_REGION))):
+        try:
+            number = phonenumbers.parse(text, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            valid.append(number)
+    if not valid:
+        return None
+    best = next((n for n in valid if phonenumbers.number_type(n) in MOBILE), valid[0])
+    return phonenumbers.format_number(best, phonenumbers.PhoneNumberFormat.E164)
+
+
+class BookingFeature(Feature):
+    """Appointments at the contact point: book, list, cancel, move; staff commands; reminders."""
+
+    name = "booking"
+    commands = ("appointments",)
+    staff_commands = staff.COMMANDS
+
+    def __init__(self, app: App, reminder_interval: float | None = None) -> None:
+        self.service = BookingService(app, reminder_interval or REMINDER_INTERVAL)
+        self.app = app
+        app.sessions.keep_conditions.append(KEEP_USERS_WITH_APPOINTMENTS)
+
+    async def start(self) -> None:
+        """Start the reminder job (it survives restarts: reminders are rows)."""
+        self.app.spawn(self.service.run(), "booking-reminders")
+
+    # -- entry points ---------------------------------------------------------------------------
+
+    def home_choices(self, turn: Turn) -> list[Choice]:
+        return [Choice(ACTION_NEW, turn.t("booking-entry"))]
+
+    def node_choices(self, turn: Turn, node_id: str) -> list[Choice]:
+        if node_id.startswith("contact/"):
+            return [Choice(ACTION_NEW, turn.t("booking-entry"))]
+        return []
+
+    async def command(self, turn: Turn, name: str, args: str) -> list[Reply] | None:
+        if name == "appointments":
+            return await mine.overview(self, turn)
+        return await staff.command(self, turn, name, args)
+
+    async def action(self, turn: Turn, action: str) -> list[Reply] | None:
+        verb, _, arg = action.partition(":")
+        if verb == "new":
+            return await self.begin(turn)
+        if verb == "mine":
+            return await mine.overview(self, turn)
+        if verb in mine.VERBS:
+            return await mine.action(self, turn, verb, arg)
+        if turn.session.flow != self.name:
+            return None  # a step's button from a finished flow: the core says "no longer valid"
+        if verb == "topic" and arg in self.service.contact.booking.topics:
+            turn.session.data["topic"] = arg
+            return await self.ask_language(turn)
+        if verb == "lang" and _str(turn, "topic"):
+            return await self.choose_language(turn, arg)
+        if verb == "days" and arg.isdigit() and _str(turn, "language"):
+            return await self.ask_day(turn, offset=int(arg))
+        if verb == "day" and _str(turn, "language"):
+            return await self.choose_day(turn, arg)
+        if verb == "slot" and _str(turn, "language"):
+            return await self.choose_slot(turn, arg)
+        if verb == "skip" and turn.session.step == FIRST_NAME:
+            turn.session.data.pop("first_name", None)
+            return self.ask_phone(turn)
+        if verb == "skip" and turn.session.step == PHONE:
+            turn.session.data.pop("phone", None)
+            return self.summary(turn)
+        if verb == "retime" and turn.session.step == SUMMARY:
+            await self.service.bookings.release_holds(turn.session.user_id)
+            return await self.ask_day(turn)
+        if verb == "confirm" and turn.session.step == SUMMARY:
+            return await self.confirm(turn)
+        if verb == "abort":
+            await self.service.bookings.release_holds(turn.session.user_id)
+            turn.session.end_flow()
+            return [Reply(turn.t("booking-aborted"), self.after_choices(turn))]
+        return None
+
+    async def text(self, turn: Turn, text: str) -> list[Reply] | None:
+        if turn.session.step == FIRST_NAME:
+            name = clean_name(text)
+            if name is None:
+                return self.ask_name(turn, notice=turn.t("booking-name-invalid", max=MAX_NAME))
+            turn.session.data["first_name"] = name
+            return self.ask_phone(turn)
+        if turn.session.step == PHONE:
+            phone = clean_phone(text, turn.lang)
+            if phone is None:
+                return self.ask_phone(turn, notice=turn.t("booking-phone-invalid"))
+            turn.session.data["phone"] = phone
+            return self.summary(turn)
+        return None  # a question in the middle of the flow: answered as usual
+
+    async def back(self, turn: Turn) -> list[Reply] | None:
+        step, moving = turn.session.step, bool(_str(turn, "move"))
+        if step == LANGUAGE:
+            return await self.begin(turn)
+        if step == DAY:
+            return await mine.overview(self, turn) if moving else await self.ask_language(turn)
+        if step == TIME:
+            return await self.ask_day(turn)
+        if step == FIRST_NAME:
+            await self.service.bookings.release_holds(turn.session.user_id)
+            return await self.ask_time(turn, _str(turn, "day"))
+        if step == PHONE:
+            return self.ask_name(turn)
+        if step == SUMMARY:
+            if moving:
+                await self.service.bookings.release_holds(turn.session.user_id)
+                return await self.ask_time(turn, _str(turn, "day"))
+            return self.ask_phone(turn)
+        return None
+
+    async def forget(self, turn: Turn) -> None:
+        cancelled = await self.service.bookings.forget_user(turn.session.user_id, turn.now)
+        for booking in cancelled:
+            # the person asked to be forgotten: staff get the code and time, not the name again
+            await staff.notify(self.service, "booking-staff-forgotten", booking, with_person=False)
+
+    # -- the steps ---------------------------------------------------------------------------
+
+    async def begin(self, turn: Turn) -> list[Reply]:
+        t = turn.t
+        upcoming = await self.service.bookings.upcoming(turn.session.user_id, turn.now)
+        limit = self.service.contact.booking.max_per_user
+        if len(upcoming) >= limit:
+            turn.session.end_flow()
+            return await mine.overview(self, turn, notice=t("booking-limit", count=len(upcoming)))
+        await self.service.bookings.release_holds(turn.session.user_id)
+        turn.session.end_flow()
+        turn.session.flow, turn.session.step = self.name, TOPIC
+        choices = [
+            Choice(f"booking:topic:{topic}", texts.topic_label(t, topic))
+            for topic in self.service.contact.booking.topics
+        ]
+        text = t("booking-topic-prompt")
+        if upcoming:
+            text = t("booking-have", count=len(upcoming)) + "\n\n" + text
+            choices.append(Choice(ACTION_MINE, t("booking-mine-choice")))
+        return [Reply(text, (*choices, *_nav(turn)))]
+
+    async def ask_language(self, turn: Turn, notice: str = "") -> list[Reply]:
+        t = turn.t
+        turn.session.step = LANGUAGE
+        free = await self.service.free_slots(turn.now, None)
+        offered = {lang for slot in free for lang in slot.languages}
+        ordered = sorted(
+            (code for code in self.service.contact.languages if code in offered),
+            key=lambda code: code != turn.lang,  # the user's own language first
+        )
+        if not ordered:
+            turn.session.end_flow()
+            return [Reply(t("booking-none"), self.after_choices(turn, hours=True))]
+        choices = [Choice(f"booking:lang:{code}", texts.language_name(code, turn.lang)) for code in ordered]
+        text = t("booking-language-prompt")
+        return [Reply(f"{notice}\n\n{text}" if notice else text, (*choices, *_nav(turn)))]
+
+    async def choose_language(self, turn: Turn, code: str) -> list[Reply] | None:
+        if code not in self.service.contact.languages:
+            return None
+        turn.session.data["language"] = code
+        return await self.ask_day(turn)
+
+    async def ask_day(self, turn: Turn, offset: int = 0, notice: str = "") -> list[Reply]:
+        t = turn.t
+        turn.session.step = DAY
+        language = _str(turn, "language")
+        free = await self.service.free_slots(turn.now, language)
+        days = sorted({slot.local_start.date() for slot in free})
+        if not days:
+            text = t(
+                "booking-no-days",
+                language=texts.language_name(language, turn.lang),
+                days=self.service.contact.booking.horizon_days,
+            )
+            turn.session.step = LANGUAGE
+            return await self.ask_language(turn, notice=text)
+        offset = min(offset, max(len(days) - 1, 0))
+        page = days[offset : offset + DAYS_PER_PAGE]
+        choices = [Choice(f"booking:day:{day.isoformat()}", texts.day_label(day, turn.lang)) for day in page]
+        if offset + DAYS_PER_PAGE < len(days):
+            choices.append(Choice(f"booking:days:{offset + DAYS_PER_PAGE}", t("booking-later-days")))
+        text = t("booking-day-prompt", language=texts.language_name(language, turn.lang))
+        moving = _str(turn, "move")
+        if moving and not notice:
+            notice = t("booking-moving")
+        return [Reply(f"{notice}\n\n{text}" if notice else text, (*choices, *_nav(turn)))]
+
+    async def choose_day(self, turn: Turn, arg: str) -> list[Reply] | None:
+        try:
+            date.fromisoformat(arg)
+        except ValueError:
+            return None
+        return await self.ask_time(turn, arg)
+
+    async def ask_time(self, turn: Turn, day_text: str, notice: str = "") -> list[Reply]:
+        t = turn.t
+        language = _str(turn, "language")
+        try:
+            day = date.fromisoformat(day_text)
+        except ValueError:
+            return await self.ask_day(turn)
+        slots = [s for s in await self.service.free_slots(turn.now, language) if s.local_start.date() == day]
+        if not slots:
+            return await self.ask_day(turn, notice=t("booking-day-full"))
+        turn.session.step = TIME
+        turn.session.data["day"] = day.isoformat()
+        choices = [Choice(f"booking:slot:{s.key}", texts.time_label(s.start)) for s in slots]
+        text = t("booking-time-prompt", day=texts.day_label(day, turn.lang))
+        return [Reply(f"{notice}\n\n{text}" if notice else text, (*choices, *_nav(turn)))]
+
+    async def choose_slot(self, turn: Turn, key: str) -> list[Reply] | None:
+        service, t = self.service, turn.t
+        language = _str(turn, "language")
+        schedule = await service.schedule()
+        slot = schedule.find(key, turn.now)
+        if slot is None or language not in slot.languages:
+            return await self.just_taken(turn, None)
+        result = await self._hold(turn, slot)
+        if result.outcome is Outcome.FULL:
+            return await self.just_taken(turn, slot)
+        if result.outcome is Outcome.LIMIT:
+            turn.session.end_flow()
+            limit = service.contact.booking.max_per_user
+            return await mine.overview(self, turn, notice=t("booking-limit", count=limit))
+        if result.outcome is Outcome.SAME_TIME:
+            return await self.ask_time(turn, _str(turn, "day"), notice=t("booking-same-time"))
+        assert result.booking is not None
+        turn.session.data.update(
+            hold=result.booking.id,
+            slot=slot.key,
+            capacity=slot.capacity,
+            day=slot.local_start.date().isoformat(),
+        )
+        if _str(turn, "move"):
+            return self.summary(turn)
+        return self.ask_name(turn)
+
+    async def _hold(self, turn: Turn, slot: Slot) -> TakeResult:
+        rules, event = self.service.contact.booking, turn.event
+        return await self.service.bookings.take(
+            user_id=turn.session.user_id,
+            slot=slot,
+            language=_str(turn, "language"),
+            topic=_str(turn, "topic"),
+            now=turn.now,
+            max_per_user=rules.max_per_user,
+            hold_minutes=rules.hold_minutes,
+            event_key=f"{event.channel}:{event.event_id}" if event.event_id else None,
+            replacing=_str(turn, "move") or None,
+        )
+
+    async def just_taken(self, turn: Turn, slot: Slot | None) -> list[Reply]:
+        """The chosen time is gone: say so politely and offer the next free ones."""
+        t = turn.t
+        language = _str(turn, "language")
+        after = slot.start if slot is not None else None
+        free = await self.service.free_slots(turn.now, language, after=after)
+        if not free:
+            free = await self.service.free_slots(turn.now, language)
+        if not free:
+            return await self.ask_day(turn, notice=t("booking-just-taken"))
+        turn.session.step = TIME
+        choices = [
+            Choice(f"booking:slot:{s.key}", texts.when_short(s.start, turn.lang)) for s in free[:NEXT_FREE]
+        ]
+        choices.append(Choice("booking:days:0", t("booking-other-day")))
+        return [Reply(t("booking-just-taken") + "\n\n" + t("booking-next-free"), (*choices, *_nav(turn)))]
+
+    def ask_name(self, turn: Turn, notice: str = "") -> list[Reply]:
+        t = turn.t
+        turn.session.step = FIRST_NAME
+        text = t("booking-name-prompt")
+        choices = (Choice("booking:skip", t("booking-skip")), *_nav(turn))
+        return [Reply(f"{notice}\n\n{text}" if notice else text, choices)]
+
+    def ask_phone(self, turn: Turn, notice: str = "") -> list[Reply]:
+        t = turn.t
+        turn.session.step = PHONE
+        text = t("booking-phone-prompt")
+        choices = (Choice("booking:skip", t("booking-skip")), *_nav(turn))
+        return [Reply(f"{notice}\n\n{text}" if notice else text, choices)]
+
+    def summary(self, turn: Turn) -> list[Reply]:
+        t, contact = turn.t, self.service.contact
+        turn.session.step = SUMMARY
+        slot_key = _str(turn, "slot")
+        minutes = slot_key.rpartition(".")[2]
+        start = datetime.fromtimestamp(int(minutes) * 60, UTC) if minutes.isdigit() else turn.now
+        site = slot_key.rpartition(".")[0]
+        lines = [
+            t("booking-summary"),
+            "- " + t("booking-line-when", when=texts.when_long(start, turn.lang)),
+            "- " + t("booking-line-topic", topic=texts.topic_label(t, _str(turn, "topic"))),
+            "- "
+            + t("booking-line-language", language=texts.language_name(_str(turn, "language"), turn.lang)),
+            "- " + t("booking-line-where", address=texts.address(contact, site, t)),
+        ]
+        if _str(turn, "first_name"):
+            lines.append("- " + t("booking-line-name", name=markup.escape(_str(turn, "first_name"))))
+        if _str(turn, "phone"):
+            lines.append("- " + t("booking-line-phone", phone=_str(turn, "phone")))
+        lines += ["", t("booking-held", minutes=contact.booking.hold_minutes)]
+        choices = (
+            Choice("booking:confirm", t("booking-confirm")),
+            Choice("booking:retime", t("booking-other-time")),
+            Choice("booking:abort", t("booking-abort")),
+            Choice(actions.BACK, t("choice-back")),
+        )
+        return [Reply("\n".join(lines), choices)]
+
+    async def confirm(self, turn: Turn) -> list[Reply]:
+        service, t = self.service, turn.t
+        hold, capacity = _int(turn, "hold"), _int(turn, "capacity")
+        if hold is None or capacity is None:
+            turn.session.end_flow()
+            return [Reply(t("stale-choice"), self.after_choices(turn))]
+        moving = _str(turn, "move") or None
+        held = await service.bookings.get_id(hold)
+        if held is None or (held.status is not Status.HOLD and held.status is not Status.BOOKED):
+            # the hold expired and was cleaned up: take the time again if it is still free
+            slot = (await service.schedule()).find(_str(turn, "slot"), turn.now)
+            result = await self._hold(turn, slot) if slot is not None else None
+            if result is None or result.booking is None:
+                return await self.just_taken(turn, slot)
+            held, hold, capacity = result.booking, result.booking.id, slot.capacity if slot else capacity
+        schedule = await service.schedule()
+        if not schedule.is_open_day(held.start.astimezone(BERLIN).date()):
+            # staff closed that day (/close) while the person was confirming
+            await service.bookings.release_holds(turn.session.user_id)
+            return await self.just_taken(turn, None)
+        booking = await service.bookings.confirm(
+            booking_id=hold,
+            user_id=turn.session.user_id,
+            capacity=capacity,
+            now=turn.now,
+            reminders=reminders.plan(held.start, service.contact.booking, turn.now),
+            first_name=_str(turn, "first_name") or None,
+            phone=_str(turn, "phone") or None,
+            replacing=moving,
+        )
+        if booking is None:
+            return await self.just_taken(turn, None)
+        turn.session.end_flow()
+        if moving:
+            old = await service.bookings.get(moving)
+            await staff.notify_move(service, old, booking)
+        else:
+            await staff.notify(service, "booking-staff-new", booking)
+        return self.confirmation(turn, booking, moved=bool(moving))
+
+    def confirmation(self, turn: Turn, booking: Booking, moved: bool) -> list[Reply]:
+        t, tree = turn.t, turn.library.tree
+        lines = [
+            t("booking-moved" if moved else "booking-done", when=texts.when_long(booking.start, turn.lang)),
+            t("booking-code", code=texts.code_text(booking.code)),
+            t("booking-line-where", address=texts.address(self.service.contact, booking.site, t)),
+        ]
+        choices = []
+        if "contact/documents" in tree.nodes:
+            label = tree.text("contact/documents", turn.lang).title
+            lines.append(t("booking-bring", label=label))
+            choices.append(Choice(actions.node("contact/documents"), label))
+        lines.append(t("booking-free"))
+        choices += [
+            Choice(ACTION_MINE, t("booking-mine-choice")),
+            Choice(actions.HOME, t("choice-home")),
+        ]
+        return [Reply("\n".join(lines), tuple(choices))]
+
+    def after_choices(self, turn: Turn, hours: bool = False) -> tuple[Choice, ...]:
+        choices = []
+        if hours and "contact/hours" in turn.library.tree.nodes:
+            choices.append(
+                Choice(
+                    actions.node("contact/hours"), turn.library.tree.text("contact/hours", turn.lang).title
+                )
+            )
+        choices.append(Choice(actions.HOME, turn.t("choice-home")))
+        return tuple(choices)

@@ -1,0 +1,85 @@
+"""``/appointments``: the person's appointments with cancel and move, and a choice to book one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.booking import staff, texts
+from bot.booking.repository import Booking
+from bot.booking.service import ACTION_NEW, cancel_action, move_action
+from bot.core import actions
+from bot.core.events import Choice, Reply
+from bot.core.feature import Turn
+
+if TYPE_CHECKING:
+    from bot.booking.flow import BookingFeature
+
+VERBS = ("cancel", "cancelyes", "move")
+
+
+async def overview(feature: BookingFeature, turn: Turn, notice: str = "") -> list[Reply]:
+    """The list of the person's future appointments."""
+    t = turn.t
+    service = feature.service
+    if turn.session.flow == feature.name:
+        await service.bookings.release_holds(turn.session.user_id)
+        turn.session.end_flow()
+    upcoming = await service.bookings.upcoming(turn.session.user_id, turn.now)
+    choices: list[Choice] = []
+    if upcoming:
+        lines = [t("booking-mine-title", count=len(upcoming))]
+        for booking in upcoming:
+            lines.append("- " + texts.details(booking, t))
+            short = texts.when_short(booking.start, turn.lang)
+            choices.append(Choice(move_action(booking.code), t("booking-move-choice", when=short)))
+            choices.append(Choice(cancel_action(booking.code), t("booking-cancel-choice", when=short)))
+        text = "\n".join(lines)
+    else:
+        text = t("booking-mine-none")
+    if len(upcoming) < service.contact.booking.max_per_user:
+        choices.append(Choice(ACTION_NEW, t("booking-entry")))
+    choices.append(Choice(actions.HOME, t("choice-home")))
+    return [Reply(f"{notice}\n\n{text}" if notice else text, tuple(choices))]
+
+
+async def _own(feature: BookingFeature, turn: Turn, code: str) -> Booking | None:
+    """The person's own future appointment with this code (forged or stale codes give None)."""
+    booking = await feature.service.bookings.get(code)
+    if booking is None or booking.user_id != turn.session.user_id or booking.end <= turn.now:
+        return None
+    return booking if booking.status == "booked" else None
+
+
+async def action(feature: BookingFeature, turn: Turn, verb: str, code: str) -> list[Reply] | None:
+    t = turn.t
+    booking = await _own(feature, turn, code)
+    if booking is None:
+        return await overview(feature, turn, notice=t("booking-not-found"))
+    when = texts.when_long(booking.start, turn.lang)
+    if verb == "cancel":
+        turn.session.end_flow()
+        choices = (
+            Choice(f"booking:cancelyes:{booking.code}", t("booking-cancel-yes")),
+            Choice("booking:mine", t("booking-cancel-no")),
+        )
+        return [Reply(t("booking-cancel-ask", when=when), choices)]
+    if verb == "cancelyes":
+        cancelled = await feature.service.bookings.cancel(
+            booking.code, "user", turn.now, user_id=turn.session.user_id
+        )
+        if cancelled is None:
+            return await overview(feature, turn, notice=t("booking-not-found"))
+        await staff.notify(feature.service, "booking-staff-cancelled", cancelled)
+        return await overview(feature, turn, notice=t("booking-cancelled", when=when))
+    if verb == "move":
+        await feature.service.bookings.release_holds(turn.session.user_id)
+        turn.session.end_flow()
+        turn.session.flow = feature.name
+        turn.session.data = {"move": booking.code, "topic": booking.topic, "language": booking.language}
+        # shown in the summary; the move itself carries them over from the stored appointment
+        if booking.first_name:
+            turn.session.data["first_name"] = booking.first_name
+        if booking.phone:
+            turn.session.data["phone"] = booking.phone
+        return await feature.ask_day(turn)
+    return None

@@ -1,0 +1,148 @@
+"""What the booking flow, the staff commands and the reminder job share: the store, the schedule of
+the current content version, free slots, and messages to users and staff."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from bot.booking import texts
+from bot.booking.reminders import Reminders
+from bot.booking.repository import Booking, Bookings
+from bot.booking.schedule import Schedule, Slot, iso
+from bot.content.contact_point import ContactPoint
+from bot.core.clock import BERLIN
+from bot.core.events import Address, Choice, Reply
+from bot.i18n.catalog import Translator
+
+if TYPE_CHECKING:
+    from bot.app import App
+
+log = logging.getLogger(__name__)
+
+REMINDER_INTERVAL = 30.0  # seconds between two looks for due reminders
+
+ACTION_NEW = "booking:new"
+ACTION_MINE = "booking:mine"
+
+
+def cancel_action(code: str) -> str:
+    return f"booking:cancel:{code}"
+
+
+def move_action(code: str) -> str:
+    return f"booking:move:{code}"
+
+
+class BookingService:
+    def __init__(self, app: App, reminder_interval: float = REMINDER_INTERVAL) -> None:
+        self.app = app
+        self.clock = app.clock
+        self.bookings = Bookings(app.db)
+        self.reminders = Reminders(self.bookings, app.clock, lambda: self.contact.booking)
+        self.reminder_interval = reminder_interval
+
+    @property
+    def contact(self) -> ContactPoint:
+        return self.app.library.current.tree.contact
+
+    async def schedule(self) -> Schedule:
+        return Schedule(self.contact, await self.bookings.closing_days())
+
+    async def free_slots(
+        self, now: datetime, language: str | None, after: datetime | None = None
+    ) -> list[Slot]:
+        """Bookable slots with a free place, in time order (``after``: only later ones)."""
+        schedule = await self.schedule()
+        slots = [s for s in schedule.bookable(now, language) if after is None or s.start > after]
+        if not slots:
+            return []
+        taken = await self.bookings.taken(slots[0].start, slots[-1].start + timedelta(seconds=1), now)
+        return [s for s in slots if taken.get((s.site, iso(s.start)), 0) < s.capacity]
+
+    # -- messages --------------------------------------------------------------------------------
+
+    def staff_t(self) -> Translator:
+        return self.app.library.current.catalog.translator(self.app.settings.staff_language)
+
+    def user_t(self, lang: str | None) -> Translator:
+        catalog = self.app.library.current.catalog
+        return catalog.translator(lang or catalog.default)
+
+    async def notify_staff(self, text: str) -> None:
+        """``text`` must already have every user part escaped."""
+        try:
+            await self.app.postman.notify_staff(text)
+        except Exception:  # a staff channel failing must not undo a booking
+            log.exception("staff notice failed")
+
+    async def tell_user(self, booking: Booking, build: Callable[[Translator], Sequence[Reply]]) -> bool:
+        """Send a message to the booking's user in their language; False when unreachable."""
+        if booking.channel is None or booking.user_ref is None or booking.blocked:
+            return False
+        if not self.app.postman.reaches(booking.channel):
+            return False  # that channel is not connected in this process: not the user's fault
+        replies = list(build(self.user_t(booking.user_lang)))
+        try:
+            reached = await self.app.postman.send(Address(booking.channel, booking.user_ref), replies)
+        except Exception:
+            log.exception("message to a user on %s failed", booking.channel)
+            return False
+        if reached:
+            await self._remember_choices(booking, replies)
+        else:
+            await self.app.sessions.mark_blocked(booking.channel, booking.user_ref)
+        return reached
+
+    async def _remember_choices(self, booking: Booking, replies: Sequence[Reply]) -> None:
+        # typed numbers must mean the choices of this message (console, Matrix), as after any reply
+        choices = [(c.action, c.label) for r in replies for c in r.choices]
+        if not choices or booking.channel is None or booking.user_ref is None:
+            return
+        session = await self.app.sessions.load(booking.channel, booking.user_ref, self.clock.now())
+        session.choices = choices
+        await self.app.sessions.save(session, self.clock.now())
+
+    def user_choices(self, t: Translator, booking: Booking | None = None) -> tuple[Choice, ...]:
+        choices = []
+        if booking is not None:
+            choices.append(Choice(cancel_action(booking.code), t("booking-cancel-choice-short")))
+        choices.append(Choice(ACTION_MINE, t("booking-mine-choice")))
+        choices.append(Choice(ACTION_NEW, t("booking-entry")))
+        return tuple(choices)
+
+    async def send_reminder(self, booking: Booking) -> bool:
+        def build(t: Translator) -> list[Reply]:
+            text = t(
+                "booking-reminder",
+                when=texts.when_long(booking.start, t.lang),
+                address=texts.address(self.contact, booking.site, t),
+                code=texts.code_text(booking.code),
+            )
+            return [Reply(text, self.user_choices(t, booking))]
+
+        return await self.tell_user(booking, build)
+
+    # -- background job ----------------------------------------------------------------------------
+
+    async def housekeeping(self) -> None:
+        _, anonymised = await self.bookings.housekeeping(
+            self.clock.now(), self.contact.booking.keep_personal_days
+        )
+        if anonymised:
+            log.info("booking: erased names and phones of %d past appointments", anonymised)
+
+    async def run(self) -> None:
+        await self.reminders.loop(
+            self.send_reminder, self.app.postman.reaches, self.reminder_interval, self.housekeeping
+        )
+
+
+def day_bounds(first: date, last: date | None = None) -> tuple[datetime, datetime]:
+    """UTC start of the Europe/Berlin day ``first`` and end of ``last`` (default: the same day)."""
+    last = last or first
+    start = datetime.combine(first, time(0), tzinfo=BERLIN)
+    end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=BERLIN)
+    return start.astimezone(UTC), end.astimezone(UTC)

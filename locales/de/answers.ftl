@@ -1,0 +1,5 @@
+# Antworten auf frei geschriebene Fragen.
+answers-choose = Ich habe mehr als eine Antwort gefunden. Welche meinen Sie?
+answers-maybe = Ich bin nicht sicher, ob ich Sie richtig verstanden habe. Suchen Sie das hier?
+answers-none = Leider habe ich auf diese Frage noch keine Antwort. Wählen Sie ein Thema im Menü oder vereinbaren Sie einen kostenlosen Termin bei der Anlaufstelle „Willkommen Europa“: Dort hilft man Ihnen weiter.
+answers-switch = Soll ich ab jetzt auf Deutsch schreiben?

@@ -1,0 +1,111 @@
+# Booking an appointment at the contact point. Keep it short and plain; use the glossary terms.
+# booking-entry must stay exactly as the content tells people to tap it.
+
+booking-entry = Book an appointment
+booking-mine-choice = 📋 My appointments
+command-appointments = your appointments: book, move or cancel
+
+booking-topic-prompt = What is your question about?
+booking-topic-health = 🩺 Health insurance
+booking-topic-housing = 🏠 Housing
+booking-topic-school = 🎒 School and Kita
+booking-topic-work = 💼 Work and benefits
+booking-topic-other = ❓ Something else
+booking-have = { $count ->
+    [one] You already have one appointment.
+   *[other] You already have { $count } appointments.
+}
+
+booking-language-prompt = In which language do you want the counselling? I only show languages with free appointments.
+booking-none = There are no free appointments in the next weeks. Please come during the consultation hours and ask the staff for an appointment.
+booking-no-days = There is no free appointment in { $language } in the next { $days } days. Please choose another language.
+booking-day-prompt = Counselling in { $language }. Choose a day.
+booking-later-days = ➡️ Later days
+booking-day-full = This day is now fully booked. Please choose another day.
+booking-time-prompt = { $day }: choose a time.
+booking-just-taken = Sorry, someone has just taken this time.
+booking-next-free = These times are still free:
+booking-other-day = 📅 Another day
+booking-same-time = You already have an appointment at this time. Please choose another time.
+booking-limit = { $count ->
+    [one] You already have one appointment. Please cancel or move it before you book a new one.
+   *[other] You already have { $count } appointments. Please cancel or move one before you book a new one.
+}
+
+booking-name-prompt = What is your first name? Then the staff know who you are when you come. This is optional: you can skip it.
+booking-name-invalid = Please write only your first name, in letters, at most { $max } characters. Or skip this step.
+booking-phone-prompt = What is your phone number? The staff only call you if your appointment has to change. This is optional: you can skip it.
+booking-phone-invalid = This does not look like a phone number. Please write it like 0176 12345678 or +40 721 234 567. Or skip this step.
+booking-skip = ⏭️ Skip
+
+booking-summary = Please check your appointment:
+booking-line-when = When: { $when }
+booking-line-topic = Topic: { $topic }
+booking-line-language = Language: { $language }
+booking-line-where = Address: { $address }
+booking-line-name = First name: { $name }
+booking-line-phone = Phone: { $phone }
+booking-held = I keep this time for you for { $minutes } minutes.
+booking-confirm = ✅ Confirm
+booking-other-time = 🕒 Another time
+booking-abort = ✖️ Do not book
+booking-aborted = OK, nothing was booked.
+
+booking-done = ✅ Your appointment is booked: { $when }.
+booking-moved = ✅ Your appointment is moved to { $when }.
+booking-code = Your code: **{ $code }**. Show it at the desk.
+booking-bring = Bring your documents. Which ones: see “{ $label }”.
+booking-free = The appointment is free of charge.
+
+booking-mine-title = { $count ->
+    [one] Your appointment:
+   *[other] Your { $count } appointments:
+}
+booking-mine-line = { $when } – { $topic }, { $language } (code { $code })
+booking-mine-none = You have no appointments.
+booking-move-choice = 🕒 Move: { $when }
+booking-cancel-choice = ✖️ Cancel: { $when }
+booking-cancel-choice-short = ✖️ Cancel the appointment
+booking-moving = Choose a new time. Your appointment stays until the new one is confirmed.
+booking-cancel-ask = Do you really want to cancel your appointment on { $when }?
+booking-cancel-yes = Yes, cancel it
+booking-cancel-no = No, keep it
+booking-cancelled = Your appointment on { $when } is cancelled.
+booking-not-found = I cannot find this appointment. It may already be cancelled or over.
+
+booking-reminder = ⏰ Reminder: your appointment at the contact point “Willkommen Europa” is on { $when }.
+    Address: { $address }
+    Your code: **{ $code }**
+    If you cannot come, please cancel the appointment.
+booking-cancelled-by-staff = ❗ The contact point “Willkommen Europa” had to cancel your appointment on { $when }. Reason: { $reason }
+    Please book a new appointment. We are sorry.
+
+# for the staff of the contact point (settings.staff_language)
+booking-staff-line = { $code } – { $when } – { $language } – { $topic }
+booking-staff-new = 📅 New appointment: { $booking }
+booking-staff-moved = 🔁 Appointment { $old } ({ $before }) moved: { $booking }
+booking-staff-cancelled = ✖️ Cancelled by the person: { $booking }
+booking-staff-cancelled-by-staff = ✖️ Cancelled by staff: { $booking }
+booking-staff-forgotten = ✖️ Cancelled, the person deleted their data: { $booking }
+booking-staff-agenda-title = Agenda for { $day }: { $count ->
+    [one] one appointment
+   *[other] { $count } appointments
+}
+booking-staff-agenda-empty = No appointments on { $day }.
+booking-staff-agenda-usage = Usage: /agenda [YYYY-MM-DD]
+booking-staff-no-show-mark = did not come
+booking-staff-cancel-usage = Usage: /cancel CODE reason
+booking-staff-unknown-code = There is no booked appointment with the code { $code }.
+booking-staff-cancel-done = Appointment { $code } is cancelled. { $told ->
+    [yes] The person was told.
+   *[no] The person could not be reached.
+}
+booking-staff-noshow-usage = Usage: /noshow CODE
+booking-staff-noshow-unknown = There is no appointment with the code { $code } that has already started.
+booking-staff-noshow-done = Appointment { $code } is marked as “did not come”.
+booking-staff-close-usage = Usage: /close YYYY-MM-DD reason
+booking-staff-close-past = { $day } is in the past.
+booking-staff-close-done = { $day } is now a closing day. { $count ->
+    [one] One appointment was cancelled
+   *[other] { $count } appointments were cancelled
+}; people told: { $told }.

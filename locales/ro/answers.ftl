@@ -1,0 +1,5 @@
+# Răspunsuri la întrebările scrise liber.
+answers-choose = Am găsit mai multe răspunsuri. La care vă referiți?
+answers-maybe = Nu sunt sigur că am înțeles. Asta căutați?
+answers-none = Îmi pare rău, încă nu am un răspuns la această întrebare. Alegeți o temă din meniu sau faceți o programare gratuită la centrul de consiliere „Willkommen Europa”: acolo vă pot ajuta.
+answers-switch = Vreți să vă scriu în română de acum înainte?

@@ -1,0 +1,120 @@
+# Programări la centrul de consiliere. Scurt și simplu; termenii din glosar.
+# booking-entry trebuie să rămână exact cum le spune conținutul oamenilor să apese.
+
+booking-entry = Faceți o programare
+booking-mine-choice = 📋 Programările mele
+command-appointments = programările dumneavoastră: faceți, mutați sau anulați o programare
+
+booking-topic-prompt = Despre ce este întrebarea dumneavoastră?
+booking-topic-health = 🩺 Asigurare de sănătate
+booking-topic-housing = 🏠 Locuință
+booking-topic-school = 🎒 Școală și grădiniță (Kita)
+booking-topic-work = 💼 Muncă și ajutoare sociale
+booking-topic-other = ❓ Altceva
+booking-have = { $count ->
+    [one] Aveți deja o programare.
+    [few] Aveți deja { $count } programări.
+   *[other] Aveți deja { $count } de programări.
+}
+
+booking-language-prompt = În ce limbă doriți consilierea? Vă arăt doar limbile pentru care mai sunt programări libere.
+booking-none = În următoarele săptămâni nu mai sunt programări libere. Vă rog să veniți în programul de consultații și să cereți acolo o programare.
+booking-no-days = În următoarele { $days } zile nu mai este nicio programare liberă în { $language }. Vă rog să alegeți altă limbă.
+booking-day-prompt = Consiliere în { $language }. Alegeți ziua.
+booking-later-days = ➡️ Zile mai târziu
+booking-day-full = Ziua aceasta s-a ocupat între timp. Vă rog să alegeți altă zi.
+booking-time-prompt = { $day }: alegeți ora.
+booking-just-taken = Îmi pare rău, cineva tocmai a luat această oră.
+booking-next-free = Aceste ore sunt încă libere:
+booking-other-day = 📅 Altă zi
+booking-same-time = Aveți deja o programare la această oră. Vă rog să alegeți altă oră.
+booking-limit = { $count ->
+    [one] Aveți deja o programare. Vă rog să o anulați sau să o mutați înainte să faceți una nouă.
+    [few] Aveți deja { $count } programări. Vă rog să anulați sau să mutați una înainte să faceți una nouă.
+   *[other] Aveți deja { $count } de programări. Vă rog să anulați sau să mutați una înainte să faceți una nouă.
+}
+
+booking-name-prompt = Care este prenumele dumneavoastră? Așa știe echipa cine sunteți când veniți. Nu este obligatoriu: puteți sări peste acest pas.
+booking-name-invalid = Vă rog să scrieți doar prenumele, cu litere, cel mult { $max } de caractere. Sau săriți peste acest pas.
+booking-phone-prompt = Care este numărul dumneavoastră de telefon? Echipa vă sună doar dacă programarea trebuie schimbată. Nu este obligatoriu: puteți sări peste acest pas.
+booking-phone-invalid = Acesta nu pare un număr de telefon. Vă rog să-l scrieți așa: 0176 12345678 sau +40 721 234 567. Sau săriți peste acest pas.
+booking-skip = ⏭️ Săriți peste
+
+booking-summary = Vă rog să verificați programarea:
+booking-line-when = Când: { $when }
+booking-line-topic = Subiect: { $topic }
+booking-line-language = Limba: { $language }
+booking-line-where = Adresa: { $address }
+booking-line-name = Prenume: { $name }
+booking-line-phone = Telefon: { $phone }
+booking-held = Vă păstrez această oră { $minutes ->
+    [one] un minut.
+    [few] { $minutes } minute.
+   *[other] { $minutes } de minute.
+}
+booking-confirm = ✅ Confirmați
+booking-other-time = 🕒 Altă oră
+booking-abort = ✖️ Nu fac programarea
+booking-aborted = Bine, nu s-a făcut nicio programare.
+
+booking-done = ✅ Programarea dumneavoastră este făcută: { $when }.
+booking-moved = ✅ Programarea dumneavoastră a fost mutată: { $when }.
+booking-code = Codul dumneavoastră: **{ $code }**. Arătați-l la recepție.
+booking-bring = Aduceți actele dumneavoastră. Care anume: vedeți „{ $label }”.
+booking-free = Programarea este gratuită.
+
+booking-mine-title = { $count ->
+    [one] Programarea dumneavoastră:
+    [few] Cele { $count } programări ale dumneavoastră:
+   *[other] Cele { $count } de programări ale dumneavoastră:
+}
+booking-mine-line = { $when } – { $topic }, { $language } (cod { $code })
+booking-mine-none = Nu aveți nicio programare.
+booking-move-choice = 🕒 Mutați: { $when }
+booking-cancel-choice = ✖️ Anulați: { $when }
+booking-cancel-choice-short = ✖️ Anulați programarea
+booking-moving = Alegeți o oră nouă. Programarea de acum rămâne până confirmați pe cea nouă.
+booking-cancel-ask = Sigur doriți să anulați programarea de { $when }?
+booking-cancel-yes = Da, anulați
+booking-cancel-no = Nu, o păstrez
+booking-cancelled = Programarea de { $when } este anulată.
+booking-not-found = Nu găsesc această programare. Poate a fost deja anulată sau a trecut.
+
+booking-reminder = ⏰ Vă reamintesc: programarea dumneavoastră la centrul de consiliere „Willkommen Europa” este { $when }.
+    Adresa: { $address }
+    Codul dumneavoastră: **{ $code }**
+    Dacă nu puteți veni, vă rog să anulați programarea.
+booking-cancelled-by-staff = ❗ Centrul de consiliere „Willkommen Europa” a trebuit să anuleze programarea dumneavoastră de { $when }. Motivul: { $reason }
+    Vă rog să faceți o programare nouă. Ne pare rău.
+
+# pentru echipa centrului de consiliere (settings.staff_language)
+booking-staff-line = { $code } – { $when } – { $language } – { $topic }
+booking-staff-new = 📅 Programare nouă: { $booking }
+booking-staff-moved = 🔁 Programarea { $old } ({ $before }) a fost mutată: { $booking }
+booking-staff-cancelled = ✖️ Anulată de persoană: { $booking }
+booking-staff-cancelled-by-staff = ✖️ Anulată de echipă: { $booking }
+booking-staff-forgotten = ✖️ Anulată, persoana și-a șters datele: { $booking }
+booking-staff-agenda-title = Programări pe { $day }: { $count ->
+    [one] o programare
+    [few] { $count } programări
+   *[other] { $count } de programări
+}
+booking-staff-agenda-empty = Nicio programare pe { $day }.
+booking-staff-agenda-usage = Așa se folosește: /agenda [AAAA-LL-ZZ]
+booking-staff-no-show-mark = nu a venit
+booking-staff-cancel-usage = Așa se folosește: /cancel COD motiv
+booking-staff-unknown-code = Nu există nicio programare făcută cu codul { $code }.
+booking-staff-cancel-done = Programarea { $code } este anulată. { $told ->
+    [yes] Persoana a fost anunțată.
+   *[no] Persoana nu a putut fi anunțată.
+}
+booking-staff-noshow-usage = Așa se folosește: /noshow COD
+booking-staff-noshow-unknown = Nu există nicio programare deja începută cu codul { $code }.
+booking-staff-noshow-done = Programarea { $code } este marcată „nu a venit”.
+booking-staff-close-usage = Așa se folosește: /close AAAA-LL-ZZ motiv
+booking-staff-close-past = { $day } este în trecut.
+booking-staff-close-done = { $day } este acum zi închisă. { $count ->
+    [one] O programare a fost anulată
+    [few] { $count } programări au fost anulate
+   *[other] { $count } de programări au fost anulate
+}; persoane anunțate: { $told }.

@@ -1,0 +1,141 @@
+"""Staff: every booking, move and cancellation reaches the staff channel (user text escaped); the
+staff commands work for staff and are refused for everyone else."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+
+from bot.app import App
+from bot.booking import staff
+from bot.booking.repository import Status
+from bot.core import markup
+from bot.core.clock import BERLIN, FakeClock
+from tests.auxil.chat import Chat
+from tests.booking.conftest import Recorder, book, feature
+
+
+def monday(hour: int = 9) -> datetime:
+    return datetime(2026, 11, 30, hour, 0, tzinfo=BERLIN).astimezone(UTC)
+
+
+async def staff_chat(app: App) -> Chat:
+    chat = Chat(app, user="desk")
+    await chat.say("/language de")
+    return chat
+
+
+async def test_staff_commands_are_refused_for_non_staff(app: App) -> None:
+    _, code = await book(app, "ana", "ro", when=monday())
+    chat = Chat(app, user="ana")
+    for command in ("/agenda", f"/cancel {code} test", f"/noshow {code}", "/close 2026-12-02 test"):
+        text = await chat.say(command)
+        assert "doar pentru personalul" in text, command
+    booking = await feature(app).service.bookings.get(code)
+    assert booking is not None and booking.status is Status.BOOKED
+    assert await feature(app).service.bookings.closing_days() == []
+
+
+async def test_agenda_per_language(app: App) -> None:
+    await book(app, "ana", "ro", when=monday(), name="Ana")
+    await book(app, "ivan", "bg", when=monday(10))
+    await book(app, "eve", "ro", when=monday(11))
+    staff = await staff_chat(app)
+    text = await staff.say("/agenda 2026-11-30")
+    assert "Termine am Montag, 30. November: 3 Termine" in text
+    assert text.index("Bulgarisch (1)") < text.index("Rumänisch (2)")
+    assert "Ana" in text
+    text = await staff.say("/agenda 30.11.2026")
+    assert "3 Termine" in text
+    text = await staff.say("/agenda 2026-12-01")
+    assert "Keine Termine" in text
+    text = await staff.say("/agenda soon")
+    assert "/agenda [JJJJ-MM-TT]" in text
+
+
+async def test_staff_cancel_tells_the_user_in_their_language(app: App, recorder: Recorder) -> None:
+    _, code = await book(app, "ivan", "bg", when=monday())
+    staff = await staff_chat(app)
+    text = await staff.say(f"/cancel {code.lower()} Krankheit im Team")
+    assert "ist abgesagt" in text and "benachrichtigt" in text
+    told = recorder.to("ivan")[-1]
+    assert "трябваше да отмени записания Ви час" in told and "Krankheit im Team" in told
+    booking = await feature(app).service.bookings.get(code)
+    assert booking is not None and booking.status is Status.CANCELLED and booking.cancel_reason == "staff"
+    assert "Vom Team abgesagt" in recorder.to("staff")[-1]
+    text = await staff.say(f"/cancel {code} again")
+    assert "keinen gebuchten Termin" in text
+    text = await staff.say("/cancel")
+    assert "/cancel CODE Grund" in text
+
+
+async def test_no_show_only_after_the_start(app: App, clock: FakeClock) -> None:
+    _, code = await book(app, "ana", "ro", when=monday())
+    staff = await staff_chat(app)
+    text = await staff.say(f"/noshow {code}")
+    assert "keinen schon begonnenen Termin" in text
+    clock.set(monday(10))
+    text = await staff.say(f"/noshow {code}")
+    assert "nicht erschienen" in text
+    booking = await feature(app).service.bookings.get(code)
+    assert booking is not None and booking.status is Status.NO_SHOW
+
+
+async def test_close_a_day(app: App, recorder: Recorder) -> None:
+    _chat, code = await book(app, "ana", "ro", when=monday())
+    _, other = await book(app, "ivan", "bg", when=monday(11))
+    _, kept = await book(app, "eve", "en", when=datetime(2026, 12, 1, 9, 0, tzinfo=BERLIN).astimezone(UTC))
+    staff = await staff_chat(app)
+    text = await staff.say("/close 2026-11-30 Betriebsausflug")
+    assert "Schließtag" in text and "2 Termine wurden abgesagt" in text and "benachrichtigt: 2" in text
+    assert "Betriebsausflug" in recorder.to("ana")[-1] and "a trebuit să anuleze" in recorder.to("ana")[-1]
+    assert "Betriebsausflug" in recorder.to("ivan")[-1]
+    service = feature(app).service
+    for c, status in ((code, Status.CANCELLED), (other, Status.CANCELLED), (kept, Status.BOOKED)):
+        booking = await service.bookings.get(c)
+        assert booking is not None and booking.status is status
+    # the day is no longer offered
+    days = {s.local_start.date().isoformat() for s in await service.free_slots(app.clock.now(), "ro")}
+    assert "2026-11-30" not in days and "2026-12-01" in days
+    text = await staff.say("/close 2026-11-01 zu spät")
+    assert "Vergangenheit" in text
+    text = await staff.say("/close 2026-12-02")
+    assert "/close JJJJ-MM-TT Grund" in text
+
+
+async def test_user_text_to_staff_is_escaped(app: App, recorder: Recorder) -> None:
+    await book(app, "ana", "ro", when=monday(), name="Ana")
+    # a first name cannot carry markup: it is refused in the flow; and what staff see is escaped
+    chat = Chat(app, user="mallory")
+    await chat.say("/language en")
+    await chat.action("booking:new")
+    await chat.action("booking:topic:other")
+    await chat.action("booking:lang:en")
+    await chat.say("1")
+    await chat.say("1")
+    text = await chat.say("**[x](https://evil.example)**")
+    assert "only your first name" in text
+    booking = (await feature(app).service.bookings.upcoming(1, app.clock.now()))[0]
+    forged = dataclasses.replace(booking, first_name="**x** [a](https://evil)", phone="[1](tel:1)")
+    line = staff.describe(forged, feature(app).service.staff_t())
+    assert "\\*\\*x\\*\\* \\[a\\](https://evil)" in line
+    assert "https://evil" not in markup.to_html(line).replace("(https://evil)", "")
+    assert "<a " not in markup.to_html(line)
+
+
+async def test_a_day_closed_while_someone_confirms_is_not_booked(app: App) -> None:
+    chat = Chat(app, user="ana")
+    await chat.say("/language ro")
+    for action in ("booking:new", "booking:topic:health", "booking:lang:ro", "booking:day:2026-11-30"):
+        await chat.action(action)
+    await chat.say("1")
+    await chat.action("booking:skip")
+    await chat.action("booking:skip")
+    assert "Vă rog să verificați programarea" in chat.text
+    staff_desk = await staff_chat(app)
+    await staff_desk.say("/close 2026-11-30 Fortbildung")
+    text = await chat.action("booking:confirm")
+    assert "cineva tocmai a luat această oră" in text
+    assert "30 noiembrie" not in text
+    rows = await app.db.fetchall("SELECT status FROM bookings")
+    assert [r[0] for r in rows] == []
