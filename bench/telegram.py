@@ -247,7 +247,10 @@ def analyse(
     seconds: float,
     expected: dict[int, int],
     pattern: re.Pattern[str],
+    updates_per_chat: int = 0,
 ) -> Result:
+    """Lost: probes that never got their reply, or chats with fewer messages than updates (every
+    update in these bursts gets at least one message). Reordered: probe replies out of order."""
     messages = [s for s in sent if s["method"] == "sendMessage"]
     by_chat: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for s in messages:
@@ -258,7 +261,8 @@ def analyse(
         numbers = [int(m.group(1)) for s in by_chat.get(chat_id, []) if (m := pattern.search(s["text"]))]
         if numbers != sorted(numbers):
             reordered += 1
-        lost += max(0, want - len(set(numbers)))
+        missing = max(0, want - len(set(numbers)))
+        lost += max(missing, updates_per_chat - len(by_chat.get(chat_id, [])))
     times = sorted(s["at"] for s in messages)
     span = times[-1] - times[0] if len(times) > 1 else 0.0
     per_chat = max((max_in_window(sorted(s["at"] for s in v)) for v in by_chat.values()), default=0)
@@ -319,7 +323,7 @@ async def run_full(
         finally:
             await channel.stop()
             await app.stop()
-    return analyse(name, sent, len(burst), seconds, probes, PROBE)
+    return analyse(name, sent, len(burst), seconds, probes, PROBE, max(2, updates // users))
 
 
 async def run_echo(server: Server, name: str, updates: int, users: int, latency: float) -> Result:
@@ -351,7 +355,9 @@ async def run_echo(server: Server, name: str, updates: int, users: int, latency:
         await application.stop()
         await application.shutdown()
     per_user = max(1, updates // users)
-    return analyse(name, sent, len(burst), seconds, {100000 + i: per_user for i in range(users)}, ECHO)
+    return analyse(
+        name, sent, len(burst), seconds, {100000 + i: per_user for i in range(users)}, ECHO, per_user
+    )
 
 
 async def main(args: argparse.Namespace) -> None:
