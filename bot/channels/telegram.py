@@ -94,10 +94,7 @@ class TelegramChannel:
             max_in_flight=max(1, settings.max_in_flight),
         )
         self.poll_timeout = poll_timeout
-        # PTB logs the API URL (with the token) and every call's parameters (message texts) at DEBUG
-        for name in ("telegram", "telegram.ext", "telegram.ext.ExtBot"):
-            if logging.getLogger(name).getEffectiveLevel() < logging.INFO:
-                logging.getLogger(name).setLevel(logging.INFO)
+        quiet_ptb_logs(settings.token)
         self.processor = OrderedUpdateProcessor(chat_key, max_chats=max(1, settings.max_chats))
         self.request = AiohttpRequest(pool_size=self.limits.max_in_flight + 16)
         builder = (
@@ -227,10 +224,7 @@ class TelegramChannel:
     async def _language(self, user_ref: str, platform_lang: str | None) -> str:
         """The user's language for what the channel says itself (stored, platform's, default)."""
         catalog = self.app.library.current.catalog
-        stored = None
-        user_id = await self.app.sessions.find(CHANNEL, user_ref)
-        if user_id is not None:
-            stored = await self.app.sessions.language_of(user_id)
+        stored = await self.app.sessions.language_of_ref(CHANNEL, user_ref)
         return negotiate(stored, platform_lang, catalog.languages, catalog.default)
 
     async def _rendered(
@@ -386,6 +380,35 @@ class TelegramChannel:
 
     def _on_polling_error(self, error: TelegramError) -> None:
         log_error(error)
+
+
+class OneLine(logging.Filter):
+    """PTB's own log records: routine Telegram errors without a traceback, and never the token."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, TelegramError | asyncio.CancelledError):
+            record.msg, record.args = f"{record.getMessage()} ({_describe(error)})", None
+            record.exc_info, record.exc_text = None, None
+        if self.token and self.token in record.getMessage():
+            record.msg, record.args = record.getMessage().replace(self.token, "<token>"), None
+        return True
+
+
+def quiet_ptb_logs(token: str) -> None:
+    """PTB logs the API URL (with the token) and every call's parameters (message texts) at DEBUG,
+    and some routine network errors with a traceback: keep it at INFO and in one line."""
+    names = [n for n in logging.root.manager.loggerDict if n == "telegram" or n.startswith("telegram.")]
+    for name in names:
+        logger = logging.getLogger(name)
+        if logger.getEffectiveLevel() < logging.INFO:
+            logger.setLevel(logging.INFO)
+        if not any(isinstance(f, OneLine) for f in logger.filters):
+            logger.addFilter(OneLine(token))
 
 
 def log_error(error: BaseException | None) -> None:

@@ -334,3 +334,24 @@ async def test_a_refused_token_ends_only_the_telegram_channel(
             await app.stop()
     assert "the bot token was refused" in caplog.text
     assert "999:wrong" not in caplog.text and "Traceback" not in caplog.text
+
+
+def test_ptb_log_records_lose_tracebacks_of_routine_errors_and_the_token(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from telegram.error import NetworkError
+
+    from bot.channels.telegram import quiet_ptb_logs
+
+    quiet_ptb_logs(TOKEN)
+    caplog.set_level(logging.DEBUG)
+    logger = logging.getLogger("telegram.ext.Updater")
+    try:
+        raise NetworkError("Bad Gateway")
+    except NetworkError as exc:
+        logger.error("Error while calling get_updates at https://x/bot%s/getUpdates", TOKEN, exc_info=exc)
+    [record] = [r for r in caplog.records if r.name == "telegram.ext.Updater"]
+    assert record.exc_info is None and "Bad Gateway" in record.getMessage()
+    assert TOKEN not in caplog.text and "<token>" in caplog.text
+    logger.debug("Calling sendMessage with text 'Maria'")
+    assert "Maria" not in caplog.text
