@@ -45,7 +45,6 @@ from tests.auxil.fake_telegram import TOKEN  # noqa: E402
 PROBE = re.compile(r"/p(\d+)\b")
 ECHO = re.compile(r"^m(\d+)$")
 LANGS = ("ro", "bg", "de", "en")
-DEBUG = False
 
 
 @dataclass
@@ -304,10 +303,7 @@ async def run_full(
             first = (await server.control("updates", burst))["first"]
             last_id = first + len(burst) - 1
 
-            samples: list[tuple[int, int, int]] = []
-
             async def done() -> bool:
-                samples.append((channel.sender._in_flight, channel.sender.queued, channel.processor._running))
                 stats = await server.control("stats")
                 return (
                     stats["confirmed_offset"] > last_id
@@ -317,8 +313,6 @@ async def run_full(
 
             await _until(done, 600)
             seconds = time.monotonic() - t0
-            if DEBUG:
-                print(samples[:: max(1, len(samples) // 30)])
             sent = await server.control(f"sent?since={before['sent']}")
         finally:
             await channel.stop()
