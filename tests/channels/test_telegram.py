@@ -355,3 +355,34 @@ def test_ptb_log_records_lose_tracebacks_of_routine_errors_and_the_token(
     assert TOKEN not in caplog.text and "<token>" in caplog.text
     logger.debug("Calling sendMessage with text 'Maria'")
     assert "Maria" not in caplog.text
+
+
+async def test_blocking_the_bot_marks_the_user(tmp_path: Path) -> None:
+    async with telegram_bot(tmp_path) as bot:
+        user = bot.tg.user(42, "en")
+        user.says("/start en")
+        await bot.tg.wait_sent(1, 42)
+        member = {"id": 42, "is_bot": False, "first_name": "Test"}
+        me = {"id": 123456, "is_bot": True, "first_name": "Bot"}
+        bot.tg.push(
+            {
+                "my_chat_member": {
+                    "chat": {"id": 42, "type": "private", "first_name": "Test"},
+                    "from": member,
+                    "date": 1,
+                    "old_chat_member": {"status": "member", "user": me},
+                    "new_chat_member": {"status": "kicked", "user": me, "until_date": 0},
+                }
+            }
+        )
+        await bot.tg.wait_idle()
+        for _ in range(100):
+            row = await bot.app.db.fetchone("SELECT blocked FROM users WHERE user_ref='42'")
+            if row is not None and row[0] == 1:
+                break
+            await asyncio.sleep(0.02)
+        assert row is not None and row[0] == 1
+        user.says("/help")  # back: the mark goes
+        await bot.tg.wait_sent(2, 42)
+        row = await bot.app.db.fetchone("SELECT blocked FROM users WHERE user_ref='42'")
+        assert row is not None and row[0] == 0
