@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Mapping
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -109,29 +109,37 @@ class Database:
         else:
             yield
 
-    async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
+    async def execute(self, sql: str, params: Params = ()) -> int:
         """A single write in its own transaction; returns the number of changed rows."""
         # outside BEGIN...COMMIT (autocommit) one statement is its own transaction: one trip to the
         # database thread instead of three
         async with self._single():
-            cursor = await self.conn.execute(sql, tuple(params))
+            cursor = await self.conn.execute(sql, _bind(params))
             return cursor.rowcount
 
-    async def fetchone(self, sql: str, params: Iterable[Any] = ()) -> aiosqlite.Row | None:
+    async def fetchone(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
         """The first row; meant for queries that return one row (it fetches in one trip)."""
         async with self._single():
-            rows = await self.conn.execute_fetchall(sql, tuple(params))
+            rows = await self.conn.execute_fetchall(sql, _bind(params))
         return next(iter(rows), None)
 
-    async def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[aiosqlite.Row]:
+    async def fetchall(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
         async with self._single():
-            return list(await self.conn.execute_fetchall(sql, tuple(params)))
+            return list(await self.conn.execute_fetchall(sql, _bind(params)))
 
     async def tables(self) -> list[str]:
         rows = await self.fetchall(
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
         )
         return [r[0] for r in rows]
+
+
+Params = Iterable[Any] | Mapping[str, Any]
+
+
+def _bind(params: Params) -> tuple[Any, ...] | Mapping[str, Any]:
+    # named (":start") placeholders take a mapping; tuple() of a mapping would bind its keys
+    return params if isinstance(params, Mapping) else tuple(params)
 
 
 def _statements(sql: str) -> list[str]:
