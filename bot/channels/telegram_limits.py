@@ -30,9 +30,11 @@ class Limits:
         if not self.enabled:
             return None
         # evenly spaced (in steps of at most 1/30 s), not a whole second's worth at once: bursts
-        # would make the limit depend on network jitter (two bursts 1 s apart can arrive closer)
+        # would make the limit depend on network jitter (two bursts 1 s apart can arrive closer).
+        # A little under the limit too: requests sent exactly 1/30 s apart reach Telegram with some
+        # jitter, and 31 of them could then fall into one second.
         count = max(1, math.ceil(self.overall / 30))
-        return Window(count, count / self.overall)
+        return Window(count, count / (self.overall * JITTER_MARGIN))
 
     def chat_window(self) -> Window | None:
         if not self.enabled or self.per_chat <= 0:
@@ -44,6 +46,9 @@ class Limits:
         if not self.enabled or self.group_per_minute <= 0:
             return None
         return Window(self.group_per_minute, 60.0)
+
+
+JITTER_MARGIN = 0.97
 
 
 class Window:

@@ -22,7 +22,7 @@ def test_default_limits() -> None:
     overall = limits.overall_window()
     chat = limits.chat_window()
     group = limits.group_window()
-    assert overall is not None and overall.count / overall.period == 30
+    assert overall is not None and 29 <= overall.count / overall.period <= 30
     assert overall.count == 1 and overall.period <= 0.04  # evenly spaced, not 30 at once
     assert chat is not None and chat.count / chat.period == 1.0 and chat.count > 1  # short bursts
     assert group is not None and (group.count, group.period) == (20, 60.0)
@@ -36,7 +36,7 @@ def test_zero_turns_every_limit_off() -> None:
 
 def test_fractional_rates() -> None:
     overall = Limits(overall=0.5).overall_window()
-    assert overall is not None and (overall.count, overall.period) == (1, 2.0)
+    assert overall is not None and overall.count == 1 and 2.0 <= overall.period <= 2.1
 
 
 def test_limits_come_from_the_settings(tmp_path: Path) -> None:
