@@ -26,6 +26,11 @@ class TelegramSettings:
     webhook_url: str = ""
     webhook_secret: str = ""
     webhook_port: int = 8443
+    chat_rate: float = 1.0  # messages per second in one chat...
+    chat_burst: int = 3  # ...after a short burst of this many
+    group_per_minute: int = 20
+    max_in_flight: int = 64  # requests on the wire at once
+    max_chats: int = 64  # chats whose updates are handled at once
 
     @property
     def enabled(self) -> bool:
@@ -146,6 +151,11 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             webhook_url=env.get("BOT_TELEGRAM_WEBHOOK_URL") or str(tg.get("webhook_url", "")),
             webhook_secret=env.get("BOT_TELEGRAM_WEBHOOK_SECRET", ""),
             webhook_port=number("webhook_port", tg.get("webhook_port", 8443), int),
+            chat_rate=number("chat_rate", tg.get("chat_rate", 1.0), float),
+            chat_burst=number("chat_burst", tg.get("chat_burst", 3), int),
+            group_per_minute=number("group_per_minute", tg.get("group_per_minute", 20), int),
+            max_in_flight=number("max_in_flight", tg.get("max_in_flight", 64), int),
+            max_chats=number("max_chats", tg.get("max_chats", 64), int),
         ),
         matrix=MatrixSettings(
             homeserver=env.get("BOT_MATRIX_HOMESERVER") or str(mx.get("homeserver", "")),

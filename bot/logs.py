@@ -37,7 +37,17 @@ def setup_logging(level: str = "INFO", as_json: bool = False) -> None:
     root.handlers[:] = [handler]
     root.setLevel(getattr(logging, level.upper(), logging.INFO))
     # libraries log request URLs, which contain the Telegram token: keep them quiet
-    for noisy in ("httpx", "httpcore", "aiohttp.access", "nio.responses", "nio.rooms", "nio.crypto.log"):
+    # aiosqlite logs every statement with its parameters (session state) at DEBUG
+    noisy_loggers = (
+        "httpx",
+        "httpcore",
+        "aiohttp.access",
+        "aiosqlite",
+        "nio.responses",
+        "nio.rooms",
+        "nio.crypto.log",
+    )
+    for noisy in noisy_loggers:
         logging.getLogger(noisy).setLevel(logging.WARNING)
     # matrix-nio's warnings name users and devices (a Matrix id often carries a real name); the Matrix
     # channel logs what matters (rate limits, undecryptable events, outages) itself, without names

@@ -89,15 +89,15 @@ class Sessions:
             "SELECT id, lang, state FROM users WHERE channel=? AND user_ref=?", (channel, user_ref)
         )
         if row is None:
-            async with self.db.transaction() as conn:
-                await conn.execute(
-                    "INSERT OR IGNORE INTO users(channel, user_ref, created_at, seen_at) VALUES (?,?,?,?)",
-                    (channel, user_ref, _iso(now), _iso(now)),
-                )
-                cursor = await conn.execute(
-                    "SELECT id FROM users WHERE channel=? AND user_ref=?", (channel, user_ref)
-                )
-                new = await cursor.fetchone()
+            # INSERT OR IGNORE is atomic on its own; no transaction, which would hold every other
+            # user's statements while a crowd of new users arrives at once
+            await self.db.execute(
+                "INSERT OR IGNORE INTO users(channel, user_ref, created_at, seen_at) VALUES (?,?,?,?)",
+                (channel, user_ref, _iso(now), _iso(now)),
+            )
+            new = await self.db.fetchone(
+                "SELECT id FROM users WHERE channel=? AND user_ref=?", (channel, user_ref)
+            )
             assert new is not None
             return Session(int(new[0]), channel, user_ref, is_new=True)
         session = Session(int(row["id"]), channel, user_ref, lang=row["lang"])

@@ -110,21 +110,35 @@ class Database:
                 raise
             await self.conn.execute("COMMIT")
 
+    @asynccontextmanager
+    async def _single(self) -> AsyncIterator[None]:
+        # One statement needs the lock only while a transaction is open (it must not run inside
+        # someone else's BEGIN...COMMIT). Otherwise it goes straight to aiosqlite, which runs
+        # statements in the order they were submitted: many chats' statements then pipeline instead
+        # of waiting for each other's round trip through the event loop.
+        if self._lock.locked():
+            async with self._lock:
+                yield
+        else:
+            yield
+
     async def execute(self, sql: str, params: Params = ()) -> int:
         """A single write in its own transaction; returns the number of changed rows."""
-        async with self.transaction() as conn:
-            cursor = await conn.execute(sql, _bind(params))
+        # outside BEGIN...COMMIT (autocommit) one statement is its own transaction: one trip to the
+        # database thread instead of three
+        async with self._single():
+            cursor = await self.conn.execute(sql, _bind(params))
             return cursor.rowcount
 
     async def fetchone(self, sql: str, params: Params = ()) -> aiosqlite.Row | None:
-        async with self._lock:
-            cursor = await self.conn.execute(sql, _bind(params))
-            return await cursor.fetchone()
+        """The first row; meant for queries that return one row (it fetches in one trip)."""
+        async with self._single():
+            rows = await self.conn.execute_fetchall(sql, _bind(params))
+        return next(iter(rows), None)
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[aiosqlite.Row]:
-        async with self._lock:
-            cursor = await self.conn.execute(sql, _bind(params))
-            return list(await cursor.fetchall())
+        async with self._single():
+            return list(await self.conn.execute_fetchall(sql, _bind(params)))
 
     async def tables(self) -> list[str]:
         rows = await self.fetchall(
