@@ -30,8 +30,10 @@ class Postman:
 
     def register(self, messenger: Messenger, staff_ref: str | None = None) -> None:
         self._messengers[messenger.channel] = messenger
-        if staff_ref:
-            self.staff.append(Address(messenger.channel, staff_ref))
+        address = Address(messenger.channel, staff_ref) if staff_ref else None
+        # a channel registering again must not double the staff notices
+        if address is not None and address not in self.staff:
+            self.staff.append(address)
 
     def reaches(self, channel: str) -> bool:
         return channel in self._messengers
