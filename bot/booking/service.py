@@ -101,9 +101,7 @@ class BookingService:
         choices = [(c.action, c.label) for r in replies for c in r.choices]
         if not choices or booking.channel is None or booking.user_ref is None:
             return
-        session = await self.app.sessions.load(booking.channel, booking.user_ref, self.clock.now())
-        session.choices = choices
-        await self.app.sessions.save(session, self.clock.now())
+        await self.app.sessions.set_choices(booking.channel, booking.user_ref, choices)
 
     def user_choices(self, t: Translator, booking: Booking | None = None) -> tuple[Choice, ...]:
         choices = []

@@ -126,6 +126,17 @@ class Sessions:
         )
         return row[0] if row else None
 
+    async def set_choices(self, channel: str, user_ref: str, choices: list[tuple[str, str]]) -> None:
+        """Make typed numbers mean these choices (after a message the bot sent on its own).
+
+        Only the choices are changed, in one statement: a turn of the same user running meanwhile
+        keeps its own state (it may overwrite the choices with newer ones, which is right).
+        """
+        await self.db.execute(
+            "UPDATE users SET state = json_set(state, '$.choices', json(?)) WHERE channel=? AND user_ref=?",
+            (json.dumps([list(c) for c in choices[:MAX_CHOICES]], ensure_ascii=False), channel, user_ref),
+        )
+
     async def forget(self, user_id: int) -> None:
         """Delete the user's row; tables that refer to it cascade."""
         await self.db.execute("DELETE FROM users WHERE id=?", (user_id,))
