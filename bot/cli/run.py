@@ -49,7 +49,7 @@ async def _console(settings: Settings, user: str, lang: str | None) -> int:
 def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
     try:
         return asyncio.run(_console(settings, args.user, args.lang))
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, BrokenPipeError):  # Ctrl-C, or the reader of our output went away (| head)
         return 0
 
 
