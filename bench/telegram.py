@@ -294,7 +294,7 @@ async def run_full(
         )
         app = App(settings)
         await app.start()
-        channel = TelegramChannel(app, poll_timeout=1.0)
+        channel = TelegramChannel(app.channel_services, app.settings.telegram, poll_timeout=1.0)
         await channel.start()
         try:
             burst, probes = full_bot_burst(updates, users)

@@ -5,22 +5,24 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from datetime import timedelta
+from typing import Any
 
 from aiohttp import web
 
 from bot.answers.feature import AnswersFeature
 from bot.booking.flow import BookingFeature
+from bot.common import markup
+from bot.common.issues import Issue, Severity, has_errors
 from bot.config import Settings
 from bot.content.library import LibraryConfig, LibraryService
-from bot.core import markup
 from bot.core.clock import Clock, SystemClock, local
 from bot.core.dialogue import Dialogue
 from bot.core.feature import Feature
 from bot.core.flood import FloodGuard
-from bot.core.issues import Issue, Severity, has_errors
 from bot.core.outbox import Postman
+from bot.core.services import ChannelServices, FeatureServices
 from bot.core.session import Sessions
 from bot.ops import metrics
 from bot.ops.http import start_http
@@ -37,12 +39,12 @@ class StartupError(Exception):
         self.issues = issues
 
 
-FeatureFactory = Callable[["App"], Sequence[Feature]]
+FeatureFactory = Callable[[FeatureServices, Settings], Sequence[Feature]]
 
 
-def default_features(app: App) -> list[Feature]:
+def default_features(services: FeatureServices, settings: Settings) -> list[Feature]:
     """The dialogue's features, in the order they get a free-text question."""
-    return [BookingFeature(app), AnswersFeature(app)]
+    return [BookingFeature(services), AnswersFeature(services, gaps_enabled=settings.gaps_enabled)]
 
 
 class App:
@@ -68,7 +70,7 @@ class App:
         )
         self.sessions = Sessions(self.db)
         self.postman = Postman()
-        self.features = list(features(self))
+        self.features = list(features(self.feature_services, settings))
         self.dialogue = Dialogue(
             self.library,
             self.sessions,
@@ -80,6 +82,32 @@ class App:
         self.watch_interval = watch_interval
         self._tasks: list[asyncio.Task[None]] = []
         self._http: web.AppRunner | None = None
+
+    @property
+    def feature_services(self) -> FeatureServices:
+        return FeatureServices(
+            clock=self.clock,
+            content=self.library,
+            sessions=self.sessions,
+            outbox=self.postman,
+            db=self.db,
+            spawn=self.spawn,
+            staff_language=self.settings.staff_language,
+        )
+
+    @property
+    def channel_services(self) -> ChannelServices:
+        return ChannelServices(
+            conversation=self.dialogue,
+            content=self.library,
+            sessions=self.sessions,
+            post_office=self.postman,
+            clock=self.clock,
+            db=self.db,
+            staff_users=self.settings.staff_users,
+            staff_language=self.settings.staff_language,
+            data_dir=self.settings.data_dir,
+        )
 
     async def start(self) -> None:
         issues = self.library.load()
@@ -98,9 +126,9 @@ class App:
         for feature in self.features:
             await feature.start()
 
-    def spawn(self, coro: object, name: str) -> None:
+    def spawn(self, coro: Coroutine[Any, Any, None], name: str) -> None:
         """Run a background job (reminders, sync...) that stops with the app."""
-        self._tasks.append(asyncio.create_task(coro, name=name))  # type: ignore[arg-type]
+        self._tasks.append(asyncio.create_task(coro, name=name))
 
     async def stop(self) -> None:
         for task in self._tasks:

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from bot.answers.gaps import Gaps
 from bot.answers.index import build_index
@@ -20,9 +19,7 @@ from bot.content.library import Library
 from bot.core import actions
 from bot.core.events import Choice, Reply
 from bot.core.feature import Feature, Turn
-
-if TYPE_CHECKING:
-    from bot.app import App
+from bot.core.services import FeatureServices
 
 log = logging.getLogger(__name__)
 
@@ -34,11 +31,11 @@ class AnswersFeature(Feature):
 
     name = "answers"
 
-    def __init__(self, app: App) -> None:
-        self._app = app
-        self.gaps = Gaps(app.db, enabled=app.settings.gaps_enabled)
+    def __init__(self, services: FeatureServices, gaps_enabled: bool = True) -> None:
+        self._content = services.content
+        self.gaps = Gaps(services.db, enabled=gaps_enabled)
         self._matcher: Matcher | None = None
-        app.library.on_reload(self._rebuild)
+        services.content.on_reload(self._rebuild)
 
     def _rebuild(self, library: Library) -> None:
         # runs in the reload thread; the new matcher replaces the old one in a single assignment
@@ -48,7 +45,7 @@ class AnswersFeature(Feature):
     @property
     def matcher(self) -> Matcher:
         if self._matcher is None:
-            self._rebuild(self._app.library.current)
+            self._rebuild(self._content.current)
         assert self._matcher is not None
         return self._matcher
 
@@ -57,7 +54,7 @@ class AnswersFeature(Feature):
         nodes = turn.library.tree.nodes
         candidates = [c.node for c in match.candidates if c.node in nodes]
         if match.decision is Decision.ANSWER and candidates:
-            replies = self._app.dialogue.show_node(turn, candidates[0])
+            replies = turn.show_node(candidates[0])
         elif match.decision is Decision.CHOICES and candidates:
             replies = self._choices(turn, candidates)
         else:
@@ -84,7 +81,7 @@ class AnswersFeature(Feature):
         tree = turn.library.tree
         turn.session.end_flow()
         turn.session.location = ""
-        menu = list(self._app.dialogue.home_choices(turn))
+        menu = list(turn.home_choices())
         choices: list[Choice] = []
         if APPOINTMENT_NODE in tree.nodes:
             # the way to a person first: the booking entry when the menu has one (same label), else the node

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import re
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
 
 import phonenumbers
 
@@ -18,13 +17,12 @@ from bot.booking import mine, reminders, staff, texts
 from bot.booking.repository import KEEP_USERS_WITH_APPOINTMENTS, Booking, Outcome, Status, TakeResult
 from bot.booking.schedule import Slot
 from bot.booking.service import ACTION_MINE, ACTION_NEW, REMINDER_INTERVAL, BookingService
-from bot.core import actions, markup
+from bot.common import markup
+from bot.core import actions
 from bot.core.clock import BERLIN
 from bot.core.events import Choice, Reply
 from bot.core.feature import Feature, Turn
-
-if TYPE_CHECKING:
-    from bot.app import App
+from bot.core.services import FeatureServices
 
 log = logging.getLogger(__name__)
 
@@ -102,14 +100,14 @@ class BookingFeature(Feature):
     commands = ("appointments",)
     staff_commands = staff.COMMANDS
 
-    def __init__(self, app: App, reminder_interval: float | None = None) -> None:
-        self.service = BookingService(app, reminder_interval or REMINDER_INTERVAL)
-        self.app = app
-        app.sessions.keep_conditions.append(KEEP_USERS_WITH_APPOINTMENTS)
+    def __init__(self, services: FeatureServices, reminder_interval: float | None = None) -> None:
+        self.service = BookingService(services, reminder_interval or REMINDER_INTERVAL)
+        self.services = services
+        services.sessions.keep_conditions.append(KEEP_USERS_WITH_APPOINTMENTS)
 
     async def start(self) -> None:
         """Start the reminder job (it survives restarts: reminders are rows)."""
-        self.app.spawn(self.service.run(), "booking-reminders")
+        self.services.spawn(self.service.run(), "booking-reminders")
 
     # -- entry points ---------------------------------------------------------------------------
 

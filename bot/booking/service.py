@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING
 
 from bot.booking import texts
 from bot.booking.reminders import Reminders
@@ -15,10 +14,8 @@ from bot.booking.schedule import Schedule, Slot, iso
 from bot.content.contact_point import ContactPoint
 from bot.core.clock import BERLIN
 from bot.core.events import Address, Choice, Reply
+from bot.core.services import FeatureServices
 from bot.i18n.catalog import Translator
-
-if TYPE_CHECKING:
-    from bot.app import App
 
 log = logging.getLogger(__name__)
 
@@ -37,16 +34,16 @@ def move_action(code: str) -> str:
 
 
 class BookingService:
-    def __init__(self, app: App, reminder_interval: float = REMINDER_INTERVAL) -> None:
-        self.app = app
-        self.clock = app.clock
-        self.bookings = Bookings(app.db)
-        self.reminders = Reminders(self.bookings, app.clock, lambda: self.contact.booking)
+    def __init__(self, services: FeatureServices, reminder_interval: float = REMINDER_INTERVAL) -> None:
+        self.services = services
+        self.clock = services.clock
+        self.bookings = Bookings(services.db)
+        self.reminders = Reminders(self.bookings, services.clock, lambda: self.contact.booking)
         self.reminder_interval = reminder_interval
 
     @property
     def contact(self) -> ContactPoint:
-        return self.app.library.current.tree.contact
+        return self.services.content.current.tree.contact
 
     async def schedule(self) -> Schedule:
         return Schedule(self.contact, await self.bookings.closing_days())
@@ -65,16 +62,16 @@ class BookingService:
     # -- messages --------------------------------------------------------------------------------
 
     def staff_t(self) -> Translator:
-        return self.app.library.current.catalog.translator(self.app.settings.staff_language)
+        return self.services.content.current.catalog.translator(self.services.staff_language)
 
     def user_t(self, lang: str | None) -> Translator:
-        catalog = self.app.library.current.catalog
+        catalog = self.services.content.current.catalog
         return catalog.translator(lang or catalog.default)
 
     async def notify_staff(self, text: str) -> None:
         """``text`` must already have every user part escaped."""
         try:
-            await self.app.postman.notify_staff(text)
+            await self.services.outbox.notify_staff(text)
         except Exception:  # a staff channel failing must not undo a booking
             log.exception("staff notice failed")
 
@@ -82,18 +79,18 @@ class BookingService:
         """Send a message to the booking's user in their language; False when unreachable."""
         if booking.channel is None or booking.user_ref is None or booking.blocked:
             return False
-        if not self.app.postman.reaches(booking.channel):
+        if not self.services.outbox.reaches(booking.channel):
             return False  # that channel is not connected in this process: not the user's fault
         replies = list(build(self.user_t(booking.user_lang)))
         try:
-            reached = await self.app.postman.send(Address(booking.channel, booking.user_ref), replies)
+            reached = await self.services.outbox.send(Address(booking.channel, booking.user_ref), replies)
         except Exception:
             log.exception("message to a user on %s failed", booking.channel)
             return False
         if reached:
             await self._remember_choices(booking, replies)
         else:
-            await self.app.sessions.mark_blocked(booking.channel, booking.user_ref)
+            await self.services.sessions.mark_blocked(booking.channel, booking.user_ref)
         return reached
 
     async def _remember_choices(self, booking: Booking, replies: Sequence[Reply]) -> None:
@@ -101,7 +98,7 @@ class BookingService:
         choices = [(c.action, c.label) for r in replies for c in r.choices]
         if not choices or booking.channel is None or booking.user_ref is None:
             return
-        await self.app.sessions.set_choices(booking.channel, booking.user_ref, choices)
+        await self.services.sessions.set_choices(booking.channel, booking.user_ref, choices)
 
     def user_choices(self, t: Translator, booking: Booking | None = None) -> tuple[Choice, ...]:
         choices = []
@@ -134,7 +131,7 @@ class BookingService:
 
     async def run(self) -> None:
         await self.reminders.loop(
-            self.send_reminder, self.app.postman.reaches, self.reminder_interval, self.housekeeping
+            self.send_reminder, self.services.outbox.reaches, self.reminder_interval, self.housekeeping
         )
 
 

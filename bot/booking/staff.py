@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from bot.booking import texts
 from bot.booking.repository import Booking, Status, normalise_code
 from bot.booking.service import BookingService, day_bounds
+from bot.common import markup as mk
 from bot.core import actions
-from bot.core import markup as mk
 from bot.core.clock import local
 from bot.core.events import Choice, Reply
 from bot.core.feature import Turn

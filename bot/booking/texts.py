@@ -9,9 +9,9 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
 
 from bot.booking.repository import Booking
+from bot.common import markup
 from bot.content import render
 from bot.content.contact_point import ContactPoint
-from bot.core import markup
 from bot.core.clock import BERLIN
 from bot.i18n.catalog import Translator
 

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from bot.core import markup
+from bot.common import markup
 from bot.core.clock import local
 from bot.core.events import Inbound, Reply
 

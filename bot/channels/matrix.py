@@ -17,7 +17,7 @@ import contextlib
 import logging
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from nio import (
     BadEvent,
@@ -49,10 +49,9 @@ from nio.responses import RoomInfo
 from bot.channels.matrix_client import Backoff, Client, LoginFailed, connect, relogin
 from bot.channels.matrix_render import render
 from bot.channels.matrix_store import CHANNEL, MatrixStore
+from bot.config import MatrixSettings
 from bot.core.events import Inbound, InboundKind, Reply
-
-if TYPE_CHECKING:
-    from bot.app import App
+from bot.core.services import ChannelServices
 
 log = logging.getLogger(__name__)
 
@@ -163,10 +162,12 @@ class MatrixMessenger:
 class MatrixChannel:
     """One logged-in bot account: the sync loop, inbound translation, room membership, sending."""
 
-    def __init__(self, app: App, timeline_limit: int = TIMELINE_LIMIT) -> None:
-        self.app = app
-        self.settings = app.settings.matrix
-        self.store = MatrixStore(app.db)
+    def __init__(
+        self, services: ChannelServices, settings: MatrixSettings, timeline_limit: int = TIMELINE_LIMIT
+    ) -> None:
+        self.services = services
+        self.settings = settings
+        self.store = MatrixStore(services.db)
         self.timeline_limit = timeline_limit
         self.messenger = MatrixMessenger(self)
         self.staff_room: str | None = None
@@ -186,9 +187,9 @@ class MatrixChannel:
 
     async def run(self) -> None:
         """Log in, register the messenger, sync until cancelled."""
-        self._client = await connect(self.settings, self.store, self.app.settings.data_dir / "matrix")
+        self._client = await connect(self.settings, self.store, self.services.data_dir / "matrix")
         self.staff_room = await self._join_staff_room()
-        self.app.postman.register(self.messenger, staff_ref=self.staff_room)
+        self.services.post_office.register(self.messenger, staff_ref=self.staff_room)
         await self._sync_forever()
 
     async def close(self) -> None:
@@ -352,7 +353,7 @@ class MatrixChannel:
             return
         if room_id == self.staff_room and not self._staff_may(inbound):
             return
-        replies = await self.app.dialogue.handle(inbound)
+        replies = await self.services.conversation.handle(inbound)
         if replies:
             await self.send_room(room_id, replies)
         if room_id != self.staff_room:  # after the answer: it is not on the person's way
@@ -361,7 +362,7 @@ class MatrixChannel:
     def _staff_may(self, inbound: Inbound) -> bool:
         # the staff room is for staff talking to each other too: only their commands (and the numbers
         # of the choices those offer) reach the core; anyone else there is not answered at all
-        if f"{CHANNEL}:{inbound.user_ref}" not in self.app.settings.staff_users:
+        if f"{CHANNEL}:{inbound.user_ref}" not in self.services.staff_users:
             return False
         text = inbound.text.strip()
         return inbound.kind is InboundKind.TEXT and (text.startswith("/") or text.isdigit())
@@ -378,14 +379,14 @@ class MatrixChannel:
         if len(self._notified_sessions) > 10_000:  # memory stays bounded; at worst a second notice
             self._notified_sessions.clear()
         self._notified_sessions.add(event.session_id)
-        now = self.app.clock.now()
-        if not await self.app.sessions.first_time(CHANNEL, f"undecryptable:{event.event_id}", now):
+        now = self.services.clock.now()
+        if not await self.services.sessions.first_time(CHANNEL, f"undecryptable:{event.event_id}", now):
             return  # told already, before a restart
         lang = None
-        user_id = await self.app.sessions.find(CHANNEL, event.sender)
+        user_id = await self.services.sessions.find(CHANNEL, event.sender)
         if user_id is not None:
-            lang = await self.app.sessions.language_of(user_id)
-        catalog = self.app.library.current.catalog
+            lang = await self.services.sessions.language_of(user_id)
+        catalog = self.services.content.current.catalog
         t = catalog.translator(lang if lang in catalog.languages else catalog.default)
         await self.send_room(room_id, [Reply(t("matrix-undecryptable"))])
 
@@ -492,9 +493,9 @@ class MatrixChannel:
             await self.client.keys_query()
 
 
-async def serve(app: App) -> None:
+async def serve(services: ChannelServices, settings: MatrixSettings) -> None:
     """Run the Matrix channel until cancelled (``python -m bot run``)."""
-    channel = MatrixChannel(app)
+    channel = MatrixChannel(services, settings)
     try:
         await channel.run()
     except LoginFailed as exc:

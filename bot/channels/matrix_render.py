@@ -15,7 +15,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from bot.core import markup
+from bot.common import markup
 from bot.core.events import Choice, Reply
 
 HTML_FORMAT = "org.matrix.custom.html"

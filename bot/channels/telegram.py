@@ -4,7 +4,7 @@ Long polling by default; a webhook when ``webhook_url`` is configured (an aiohtt
 127.0.0.1 that checks Telegram's secret-token header; a reverse proxy terminates TLS). Updates are
 handled concurrently but in order within each chat (:mod:`bot.channels.telegram_order`); every
 message leaves through one rate-limited, per-chat-ordered queue (:mod:`bot.channels.telegram_sender`),
-the replies as well as staff notices and reminders sent through ``app.postman``.
+the replies as well as staff notices and reminders sent through the post office.
 
 Logging: one line per routine error (network, 4xx, shutdown), never a message text, never the token.
 """
@@ -24,7 +24,6 @@ from telegram import BotCommand, Update
 from telegram.error import Conflict, Forbidden, InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, TypeHandler
 
-from bot.app import App
 from bot.channels.telegram_limits import Limits
 from bot.channels.telegram_order import OrderedUpdateProcessor
 from bot.channels.telegram_render import (
@@ -47,8 +46,10 @@ from bot.channels.telegram_updates import (
     message_event,
     where,
 )
-from bot.core import markup as mk
+from bot.common import markup as mk
+from bot.config import TelegramSettings
 from bot.core.events import Choice, Inbound, Reply
+from bot.core.services import ChannelServices
 from bot.i18n.catalog import negotiate
 
 log = logging.getLogger(__name__)
@@ -79,13 +80,14 @@ class TelegramChannel:
 
     def __init__(
         self,
-        app: App,
+        services: ChannelServices,
+        settings: TelegramSettings,
         *,
         limits: Limits | None = None,
         poll_timeout: float = 30.0,
     ) -> None:
-        self.app = app
-        self.settings = settings = app.settings.telegram
+        self.services = services
+        self.settings = settings
         self.limits = limits or Limits(
             overall=max(settings.rate_limit, 0.0),
             per_chat=settings.chat_rate,
@@ -142,8 +144,8 @@ class TelegramChannel:
                 delay = min(delay * 2, 60.0)
         self.username = self.application.bot.username or ""
         self.sender.start()
-        self.app.library.on_reload(lambda library: self._labels.clear())  # edited locales: new labels
-        self.app.postman.register(TelegramMessenger(self), staff_ref=self._staff_chat or None)
+        self.services.content.on_reload(lambda library: self._labels.clear())  # edited locales: new labels
+        self.services.post_office.register(TelegramMessenger(self), staff_ref=self._staff_chat or None)
         await self._set_commands()
         if self.settings.webhook_url:
             await self._start_webhook()
@@ -176,8 +178,8 @@ class TelegramChannel:
 
     async def _set_commands(self) -> None:
         """The command menu, described in each language (and the default language for everyone else)."""
-        dialogue = self.app.dialogue
-        catalog = self.app.library.current.catalog
+        dialogue = self.services.conversation
+        catalog = self.services.content.current.catalog
         try:
             for lang in catalog.languages:
                 commands = [BotCommand(name, text[:256]) for name, text in dialogue.command_list(lang)]
@@ -216,33 +218,33 @@ class TelegramChannel:
     def labels(self, lang: str) -> PageLabels:
         labels = self._labels.get(lang)
         if labels is None:
-            t = self.app.library.current.catalog.translator(lang)
+            t = self.services.content.current.catalog.translator(lang)
             labels = PageLabels(t("telegram-page-previous"), t("telegram-page-next"))
             self._labels[lang] = labels
         return labels
 
     async def _language(self, user_ref: str, platform_lang: str | None) -> str:
         """The user's language for what the channel says itself (stored, platform's, default)."""
-        catalog = self.app.library.current.catalog
-        stored = await self.app.sessions.language_of_ref(CHANNEL, user_ref)
+        catalog = self.services.content.current.catalog
+        stored = await self.services.sessions.language_of_ref(CHANNEL, user_ref)
         return negotiate(stored, platform_lang, catalog.languages, catalog.default)
 
     async def _rendered(
         self, replies: list[Reply], lang: str | None, user_ref: str | None
     ) -> list[OutMessage]:
         if lang is None and any(len(r.choices) > MAX_UNPAGED for r in replies):
-            lang = await self._language(user_ref, None) if user_ref else self.app.settings.staff_language
-        return render(replies, self.labels(lang or self.app.library.current.catalog.default))
+            lang = await self._language(user_ref, None) if user_ref else self.services.staff_language
+        return render(replies, self.labels(lang or self.services.content.current.catalog.default))
 
     async def send(self, chat_id: int, replies: list[Reply]) -> bool:
         """Send (queued, rate-limited, in order); True once the last message got through."""
         ref = str(chat_id) if chat_id > 0 else None
-        lang = self.app.settings.staff_language if str(chat_id) == self._staff_chat else None
+        lang = self.services.staff_language if str(chat_id) == self._staff_chat else None
         return await self.sender.submit(chat_id, await self._rendered(replies, lang, ref))
 
     async def _blocked(self, chat_id: int) -> None:
         if chat_id > 0:
-            await self.app.sessions.mark_blocked(CHANNEL, str(chat_id))
+            await self.services.sessions.mark_blocked(CHANNEL, str(chat_id))
 
     # -- updates -----------------------------------------------------------------------------
 
@@ -283,7 +285,7 @@ class TelegramChannel:
         )
 
     async def _handle(self, event: Inbound, chat_id: int) -> None:
-        replies = await self.app.dialogue.handle(event)
+        replies = await self.services.conversation.handle(event)
         if replies:
             self.sender.submit(chat_id, await self._rendered(replies, None, event.user_ref))
 
@@ -322,9 +324,9 @@ class TelegramChannel:
         False when those choices are gone (the user went on since): the press is then stale.
         """
         user_ref = str(user_id)
-        if await self.app.sessions.find(CHANNEL, user_ref) is None:
+        if await self.services.sessions.find(CHANNEL, user_ref) is None:
             return False
-        session = await self.app.sessions.load(CHANNEL, user_ref, self.app.clock.now())
+        session = await self.services.sessions.load(CHANNEL, user_ref, self.services.clock.now())
         stored = session.choices[page.first : page.first + page.count]
         if len(stored) != page.count:
             return False
@@ -341,7 +343,7 @@ class TelegramChannel:
             return
         user = message.from_user
         lang = await self._language(str(user.id), user.language_code)
-        t = self.app.library.current.catalog.translator(lang)
+        t = self.services.content.current.catalog.translator(lang)
         self.sender.submit(message.chat.id, [OutMessage(mk.to_html(t("telegram-edited")))])
 
     async def _on_membership(self, update: Update) -> None:
@@ -350,20 +352,20 @@ class TelegramChannel:
         status = member.new_chat_member.status
         place = where(member.chat, self._staff_chat)
         if place is Where.PRIVATE and status in ("kicked", "left"):
-            await self.app.sessions.mark_blocked(CHANNEL, str(member.chat.id))
+            await self.services.sessions.mark_blocked(CHANNEL, str(member.chat.id))
         elif place is Where.OTHER_GROUP and status in ("member", "administrator"):
             await self._group_notice(member.chat.id, member.from_user)
 
     async def _group_notice(self, chat_id: int, user: Any) -> None:
         """Tell a group once that the bot works in a private chat; afterwards stay silent there."""
-        now = self.app.clock.now().isoformat(timespec="seconds")
-        added = await self.app.db.execute(
+        now = self.services.clock.now().isoformat(timespec="seconds")
+        added = await self.services.db.execute(
             "INSERT OR IGNORE INTO telegram_group_notices(chat_id, noticed_at) VALUES (?, ?)",
             (str(chat_id), now),
         )
         if not added:
             return
-        catalog = self.app.library.current.catalog
+        catalog = self.services.content.current.catalog
         lang = negotiate(None, getattr(user, "language_code", None), catalog.languages, catalog.default)
         text = catalog.translator(lang)("telegram-group-notice", bot=mk.escape(self.username))
         self.sender.submit(chat_id, [OutMessage(mk.to_html(text))])
@@ -429,12 +431,12 @@ def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
-async def serve(app: App) -> None:
+async def serve(services: ChannelServices, settings: TelegramSettings) -> None:
     """Run the Telegram channel until cancelled (``bot.cli.run`` calls this).
 
     A refused token ends this channel with one log line; the other channels go on.
     """
-    channel = TelegramChannel(app)
+    channel = TelegramChannel(services, settings)
     try:
         await channel.start()
     except InvalidToken:

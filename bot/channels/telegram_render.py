@@ -14,8 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.common import markup as mk
 from bot.core import actions
-from bot.core import markup as mk
 from bot.core.events import Choice, Reply
 
 log = logging.getLogger(__name__)

@@ -19,9 +19,9 @@ from typing import Any
 from bot.answers.index import build_index
 from bot.answers.matcher import Matcher
 from bot.cli.content import _config
+from bot.common.issues import Severity
 from bot.config import Settings
 from bot.content.library import check
-from bot.core.issues import Severity
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

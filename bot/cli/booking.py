@@ -14,10 +14,10 @@ from datetime import date
 from bot.booking import export, stats
 from bot.booking.repository import Bookings, Status
 from bot.booking.service import day_bounds
+from bot.common.issues import Issue
 from bot.config import Settings
 from bot.content.contact_point import load_contact_point
 from bot.core.clock import SystemClock, local
-from bot.core.issues import Issue
 from bot.store.db import Database
 
 

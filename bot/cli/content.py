@@ -10,11 +10,11 @@ import sys
 from datetime import date
 
 from bot.answers.gaps import Gap, Gaps
+from bot.common.issues import Severity
 from bot.config import Settings
 from bot.content import render
 from bot.content.library import LibraryConfig, check
 from bot.core.clock import SystemClock
-from bot.core.issues import Severity
 from bot.store.db import Database
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import importlib
 import logging
 import signal
 import sys
 
 from bot.app import App, StartupError
 from bot.channels.console import CHANNEL, STAFF_REF, ConsoleMessenger, run_console
+from bot.channels.registry import enabled_channels
 from bot.config import Settings
 
 log = logging.getLogger(__name__)
@@ -53,19 +53,6 @@ def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
         return 0
 
 
-# each channel module has ``async def serve(app: App) -> None``: it runs until cancelled, registers its
-# messenger with ``app.postman`` and feeds events to ``app.dialogue.handle``
-CHANNEL_MODULES = {"telegram": "bot.channels.telegram", "matrix": "bot.channels.matrix"}
-
-
-def enabled_channels(settings: Settings) -> list[str]:
-    return [
-        name
-        for name, on in (("telegram", settings.telegram.enabled), ("matrix", settings.matrix.enabled))
-        if on
-    ]
-
-
 async def _run(settings: Settings) -> int:
     channels = enabled_channels(settings)
     if not channels:
@@ -77,10 +64,10 @@ async def _run(settings: Settings) -> int:
     except StartupError as exc:
         return _report(exc, settings)
     loop = asyncio.get_running_loop()
-    serving = asyncio.gather(*(importlib.import_module(CHANNEL_MODULES[c]).serve(app) for c in channels))
+    serving = asyncio.gather(*(entry.serve(app.channel_services, settings) for entry in channels))
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, serving.cancel)
-    log.info("serving on %s", ", ".join(channels))
+    log.info("serving on %s", ", ".join(entry.name for entry in channels))
     try:
         await serving
     except asyncio.CancelledError:

@@ -11,8 +11,8 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any
 
+from bot.common.issues import Issue
 from bot.content.yamlfile import Reporter, load_mapping
-from bot.core.issues import Issue
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 

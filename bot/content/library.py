@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from bot.common.issues import Issue, Severity, has_errors
 from bot.content.loader import load_content
 from bot.content.tree import ContentTree
-from bot.core.issues import Issue, Severity, has_errors
 from bot.i18n.catalog import Catalog, load_catalog
 
 log = logging.getLogger(__name__)

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from bot.common import markup
+from bot.common.issues import Issue, Severity
 from bot.content.contact_point import ContactPoint, load_contact_point
 from bot.content.tree import ContentTree, Node, Source, Text, Topic
 from bot.content.yamlfile import Reporter, YamlError, load_mapping, parse_yaml, read_text
-from bot.core import markup
-from bot.core.issues import Issue, Severity
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")

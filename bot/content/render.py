@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from babel import Locale, UnknownLocaleError
 
+from bot.common import markup
 from bot.content.contact_point import WEEKDAYS, ContactPoint
 from bot.content.loader import PLACEHOLDER
 from bot.content.tree import ContentTree
-from bot.core import markup
 from bot.i18n.catalog import Translator
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from bot.core.issues import Issue, Severity
+from bot.common.issues import Issue, Severity
 
 
 class YamlError(Exception):

@@ -13,10 +13,10 @@ import time
 import weakref
 from collections.abc import Sequence
 
+from bot.common import markup as mk
 from bot.content import render
 from bot.content.library import LibraryService
 from bot.core import actions
-from bot.core import markup as mk
 from bot.core.clock import Clock
 from bot.core.events import Choice, Inbound, InboundKind, Reply, numbered_choices
 from bot.core.feature import Feature, Turn
@@ -94,7 +94,12 @@ class Dialogue:
         if session.lang not in catalog.languages:
             session.lang = None
         turn = Turn(
-            event, session, library, now, is_staff=f"{event.channel}:{event.user_ref}" in self.staff_users
+            event,
+            session,
+            library,
+            now,
+            is_staff=f"{event.channel}:{event.user_ref}" in self.staff_users,
+            screens=self,
         )
         turn.t = catalog.translator(
             negotiate(session.lang, event.platform_lang, catalog.languages, catalog.default)

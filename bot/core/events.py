@@ -54,7 +54,7 @@ class Choice:
 
 @dataclass(frozen=True, slots=True)
 class Reply:
-    """One message. ``text`` uses the light markup of :mod:`bot.core.markup`."""
+    """One message. ``text`` uses the light markup of :mod:`bot.common.markup`."""
 
     text: str
     choices: tuple[Choice, ...] = field(default=())

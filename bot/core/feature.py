@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Protocol
 
 from bot.content.library import Library
 from bot.core.events import Choice, Inbound, Reply
 from bot.core.session import Session
 from bot.i18n.catalog import Translator
+
+
+class Screens(Protocol):
+    """The core's views a feature may show within its turn (a node as an answer, the main menu)."""
+
+    def show_node(self, turn: Turn, node_id: str) -> list[Reply]: ...
+
+    def home_choices(self, turn: Turn) -> tuple[Choice, ...]: ...
 
 
 @dataclass
@@ -22,6 +31,7 @@ class Turn:
     is_staff: bool = False
     t: Translator = field(init=False)
     forgotten: bool = False  # set when the user's data was deleted: nothing is saved afterwards
+    screens: Screens | None = None  # set by the dialogue; features show nodes and menus through it
 
     def __post_init__(self) -> None:
         self.t = self.library.catalog.translator(self.session.lang or self.library.catalog.default)
@@ -33,6 +43,16 @@ class Turn:
     @property
     def lang(self) -> str:
         return self.t.lang
+
+    def show_node(self, node_id: str) -> list[Reply]:
+        """A content node as the answer of this turn (its text, related nodes, back and home)."""
+        assert self.screens is not None, "a turn is shown through the dialogue that made it"
+        return self.screens.show_node(self, node_id)
+
+    def home_choices(self) -> tuple[Choice, ...]:
+        """The main menu's choices for this user."""
+        assert self.screens is not None, "a turn is shown through the dialogue that made it"
+        return self.screens.home_choices(self)
 
 
 class Feature:

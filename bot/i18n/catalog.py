@@ -16,7 +16,7 @@ from fluent.runtime import FluentBundle
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
-from bot.core.issues import Issue, Severity
+from bot.common.issues import Issue, Severity
 
 log = logging.getLogger(__name__)
 

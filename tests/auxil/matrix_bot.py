@@ -44,7 +44,7 @@ async def running_bot(
     )
     app = App(settings, clock=clock or SystemClock(), features=features, watch_interval=0.05)
     await app.start()
-    channel = MatrixChannel(app, timeline_limit=timeline_limit)
+    channel = MatrixChannel(app.channel_services, app.settings.matrix, timeline_limit=timeline_limit)
     task = asyncio.create_task(channel.run())
     try:
         ready = asyncio.create_task(channel.ready.wait())

@@ -43,7 +43,9 @@ async def telegram_bot(
         )
         settings = replace(settings, **(telegram or {}))
         app = await started_app(tmp, clock or FakeClock(START), telegram=settings, **changes)
-        channel = TelegramChannel(app, limits=limits or Limits(overall=0), poll_timeout=1.0)
+        channel = TelegramChannel(
+            app.channel_services, app.settings.telegram, limits=limits or Limits(overall=0), poll_timeout=1.0
+        )
         try:
             await channel.start()
             yield Running(tg, app, channel)

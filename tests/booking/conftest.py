@@ -9,7 +9,7 @@ import pytest
 
 from bot.app import App
 from bot.booking.flow import BookingFeature
-from bot.core import markup
+from bot.common import markup
 from bot.core.clock import FakeClock
 from bot.core.events import Reply
 from tests.auxil.chat import START, Chat, started_app

@@ -10,10 +10,11 @@ from pathlib import Path
 from bot.app import App
 from bot.booking.flow import BookingFeature
 from bot.booking.reminders import DAY_BEFORE, in_quiet_hours, plan
-from bot.config import ROOT
+from bot.config import ROOT, Settings
 from bot.content.contact_point import BookingRules, load_contact_point
 from bot.core.clock import BERLIN, FakeClock
 from bot.core.feature import Feature
+from bot.core.services import FeatureServices
 from tests.auxil.chat import START, started_app
 from tests.booking.conftest import Recorder, book, feature
 
@@ -82,8 +83,8 @@ def test_a_bad_reminder_setting_is_a_content_error_with_its_line(tmp_path: Path)
     assert any(i.line == line and "quiet_from" in i.message for i in issues), [i.format() for i in issues]
 
 
-def fast(app: App) -> list[Feature]:
-    return [BookingFeature(app, reminder_interval=0.02)]
+def fast(services: FeatureServices, settings: Settings) -> list[Feature]:
+    return [BookingFeature(services, reminder_interval=0.02)]
 
 
 async def wait_for(condition: object, seconds: float = 3.0) -> None:

@@ -8,10 +8,10 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from bot.booking.schedule import Schedule, public_holiday
+from bot.common.issues import Issue
 from bot.config import ROOT
 from bot.content.contact_point import ContactPoint, load_contact_point
 from bot.core.clock import BERLIN
-from bot.core.issues import Issue
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from bot.app import App
 from bot.booking import staff
 from bot.booking.repository import Status
-from bot.core import markup
+from bot.common import markup
 from bot.core.clock import BERLIN, FakeClock
 from tests.auxil.chat import Chat
 from tests.booking.conftest import Recorder, book, feature

@@ -9,10 +9,10 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.app import App
-from bot.config import TelegramSettings
+from bot.config import Settings, TelegramSettings
 from bot.core.events import Choice, Reply
 from bot.core.feature import Feature, Turn
+from bot.core.services import FeatureServices
 from tests.auxil.fake_telegram import BOT_USERNAME, TOKEN
 from tests.auxil.telegram_bot import STAFF_CHAT, telegram_bot
 
@@ -207,7 +207,7 @@ class ManyChoices(Feature):
         return [Reply("Pick one", tuple(Choice(f"node:{n}", tree.text(n, turn.lang).title) for n in nodes))]
 
 
-def many(app: App) -> list[Feature]:
+def many(services: FeatureServices, settings: Settings) -> list[Feature]:
     return [ManyChoices()]
 
 
@@ -277,7 +277,7 @@ async def test_serve_runs_until_cancelled(tmp_path: Path) -> None:
 
     async with telegram_bot(tmp_path) as bot:
         # a second instance through the entry point bot.cli.run uses
-        task = asyncio.create_task(telegram.serve(bot.app))
+        task = asyncio.create_task(telegram.serve(bot.app.channel_services, bot.app.settings.telegram))
         await asyncio.sleep(0.3)
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
@@ -294,11 +294,11 @@ async def test_the_channel_takes_its_limits_from_the_settings(tmp_path: Path) ->
             bot.app.settings.telegram, rate_limit=20.0, chat_rate=0.5, chat_burst=2, max_chats=8
         )
         bot.app.settings = replace(bot.app.settings, telegram=settings)
-        channel = TelegramChannel(bot.app)
+        channel = TelegramChannel(bot.app.channel_services, bot.app.settings.telegram)
         assert (channel.limits.overall, channel.limits.per_chat, channel.limits.chat_burst) == (20.0, 0.5, 2)
         assert channel.processor.max_chats == 8
         bot.app.settings = replace(bot.app.settings, telegram=replace(settings, rate_limit=0))
-        assert not TelegramChannel(bot.app).limits.enabled
+        assert not TelegramChannel(bot.app.channel_services, bot.app.settings.telegram).limits.enabled
 
 
 async def test_the_channel_waits_for_the_network_at_start(tmp_path: Path) -> None:
@@ -309,7 +309,7 @@ async def test_the_channel_waits_for_the_network_at_start(tmp_path: Path) -> Non
     async with FakeTelegram() as tg:
         tg.fail("getMe", "502", count=2)
         app = await started_app(tmp_path, telegram=TelegramSettings(token=TOKEN, base_url=tg.base_url))
-        channel = TelegramChannel(app, poll_timeout=1.0)
+        channel = TelegramChannel(app.channel_services, app.settings.telegram, poll_timeout=1.0)
         try:
             await asyncio.wait_for(channel.start(retry_after=0.05), 10)
             assert channel.username == BOT_USERNAME and tg.calls["getMe"] == 3
@@ -329,7 +329,9 @@ async def test_a_refused_token_ends_only_the_telegram_channel(
         settings = TelegramSettings(token="999:wrong", base_url=tg.base_url)
         app = await started_app(tmp_path, telegram=settings)
         try:
-            await asyncio.wait_for(telegram.serve(app), 10)  # returns instead of raising
+            await asyncio.wait_for(
+                telegram.serve(app.channel_services, app.settings.telegram), 10
+            )  # returns instead of raising
         finally:
             await app.stop()
     assert "the bot token was refused" in caplog.text

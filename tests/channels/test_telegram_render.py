@@ -11,7 +11,7 @@ from bot.channels.telegram_render import (
     render,
     split_html,
 )
-from bot.core import markup as mk
+from bot.common import markup as mk
 from bot.core.events import Choice, Reply
 
 LABELS = PageLabels("◀️ Previous", "More ▶️")

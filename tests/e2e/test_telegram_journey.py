@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import App, default_features
-from bot.core import markup as mk
+from bot.app import default_features
+from bot.common import markup as mk
+from bot.config import Settings
 from bot.core.events import Choice, Reply
 from bot.core.feature import Feature, Turn
+from bot.core.services import FeatureServices
 from tests.auxil.fake_telegram import FakeTelegram, FakeUser, Sent
 from tests.auxil.telegram_bot import STAFF_CHAT, telegram_bot
 
@@ -49,8 +51,8 @@ class CallMeBack(Feature):
 
     name = "callme"
 
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def __init__(self, services: FeatureServices) -> None:
+        self.services = services
 
     def home_choices(self, turn: Turn) -> list[Choice]:
         return [Choice("callme:ask", "☎️ Call me")]
@@ -59,12 +61,12 @@ class CallMeBack(Feature):
         if action != "ask":
             return None
         # a user-controlled value shown to staff: escaped
-        await self.app.postman.notify_staff(f"Rückruf erbeten: {mk.escape('<b>Maria</b> **x**')}")
+        await self.services.outbox.notify_staff(f"Rückruf erbeten: {mk.escape('<b>Maria</b> **x**')}")
         return [Reply("OK")]
 
 
-def with_callme(app: App) -> list[Feature]:
-    return [*default_features(app), CallMeBack(app)]
+def with_callme(services: FeatureServices, settings: Settings) -> list[Feature]:
+    return [*default_features(services, settings), CallMeBack(services)]
 
 
 async def test_newcomer_journey_on_telegram(tmp_path: Path) -> None:
