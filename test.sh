@@ -7,4 +7,5 @@ scripts/synapse-venv.sh  # the real homeserver the Matrix tests run against (its
 .venv/bin/python -m ruff check .
 .venv/bin/python -m ruff format --check .
 .venv/bin/python -m mypy
+.venv/bin/lint-imports  # the layers declared in pyproject.toml
 exec .venv/bin/python -m pytest "$@"

@@ -26,6 +26,7 @@ from bot.core.services import ChannelServices, FeatureServices
 from bot.core.session import Sessions
 from bot.ops import metrics
 from bot.ops.http import start_http
+from bot.staff.commands import StaffFeature
 from bot.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,11 @@ FeatureFactory = Callable[[FeatureServices, Settings], Sequence[Feature]]
 
 def default_features(services: FeatureServices, settings: Settings) -> list[Feature]:
     """The dialogue's features, in the order they get a free-text question."""
-    return [BookingFeature(services), AnswersFeature(services, gaps_enabled=settings.gaps_enabled)]
+    return [
+        BookingFeature(services),
+        StaffFeature(services),
+        AnswersFeature(services, gaps_enabled=settings.gaps_enabled),
+    ]
 
 
 class App:

@@ -2,7 +2,7 @@
 
 Every step offers choices (buttons or numbers); the optional steps have a "skip" choice. The place
 is held from the moment a time is chosen, so nobody can take it while the person confirms.
-Also: ``/appointments`` (:mod:`bot.booking.mine`) and the staff commands (:mod:`bot.booking.staff`).
+Also: ``/appointments`` (:mod:`bot.booking.mine`). Staff commands are in :mod:`bot.staff`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 
 import phonenumbers
 
-from bot.booking import mine, reminders, staff, texts
+from bot.booking import mine, notices, reminders, texts
 from bot.booking.repository import KEEP_USERS_WITH_APPOINTMENTS, Booking, Outcome, Status, TakeResult
 from bot.booking.schedule import Slot
 from bot.booking.service import ACTION_MINE, ACTION_NEW, REMINDER_INTERVAL, BookingService
@@ -98,7 +98,6 @@ class BookingFeature(Feature):
 
     name = "booking"
     commands = ("appointments",)
-    staff_commands = staff.COMMANDS
 
     def __init__(self, services: FeatureServices, reminder_interval: float | None = None) -> None:
         self.service = BookingService(services, reminder_interval or REMINDER_INTERVAL)
@@ -122,7 +121,7 @@ class BookingFeature(Feature):
     async def command(self, turn: Turn, name: str, args: str) -> list[Reply] | None:
         if name == "appointments":
             return await mine.overview(self, turn)
-        return await staff.command(self, turn, name, args)
+        return None
 
     async def action(self, turn: Turn, action: str) -> list[Reply] | None:
         verb, _, arg = action.partition(":")
@@ -201,7 +200,7 @@ class BookingFeature(Feature):
         cancelled = await self.service.bookings.forget_user(turn.session.user_id, turn.now)
         for booking in cancelled:
             # the person asked to be forgotten: staff get the code and time, not the name again
-            await staff.notify(self.service, "booking-staff-forgotten", booking, with_person=False)
+            await notices.notify(self.service, "booking-staff-forgotten", booking, with_person=False)
 
     # -- the steps ---------------------------------------------------------------------------
 
@@ -430,9 +429,9 @@ class BookingFeature(Feature):
         turn.session.end_flow()
         if moving:
             old = await service.bookings.get(moving)
-            await staff.notify_move(service, old, booking)
+            await notices.notify_move(service, old, booking)
         else:
-            await staff.notify(service, "booking-staff-new", booking)
+            await notices.notify(service, "booking-staff-new", booking)
         return self.confirmation(turn, booking, moved=bool(moving))
 
     def confirmation(self, turn: Turn, booking: Booking, moved: bool) -> list[Reply]:

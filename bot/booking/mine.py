@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.booking import staff, texts
+from bot.booking import notices, texts
 from bot.booking.repository import Booking
 from bot.booking.service import ACTION_NEW, cancel_action, move_action
 from bot.core import actions
@@ -69,7 +69,7 @@ async def action(feature: BookingFeature, turn: Turn, verb: str, code: str) -> l
         )
         if cancelled is None:
             return await overview(feature, turn, notice=t("booking-not-found"))
-        await staff.notify(feature.service, "booking-staff-cancelled", cancelled)
+        await notices.notify(feature.service, "booking-staff-cancelled", cancelled)
         return await overview(feature, turn, notice=t("booking-cancelled", when=when))
     if verb == "move":
         await feature.service.bookings.release_holds(turn.session.user_id)

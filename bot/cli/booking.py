@@ -11,13 +11,13 @@ import json
 import sys
 from datetime import date
 
-from bot.booking import export, stats
 from bot.booking.repository import Bookings, Status
 from bot.booking.service import day_bounds
 from bot.common.issues import Issue
 from bot.config import Settings
 from bot.content.contact_point import load_contact_point
 from bot.core.clock import SystemClock, local
+from bot.staff import export, stats
 from bot.store.db import Database
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.app import App
-from bot.booking import stats
 from bot.core.clock import BERLIN, FakeClock
+from bot.staff import stats
 from tests.booking.conftest import Recorder, book, feature
 
 

@@ -7,7 +7,7 @@ import dataclasses
 from datetime import UTC, datetime
 
 from bot.app import App
-from bot.booking import staff
+from bot.booking import notices
 from bot.booking.repository import Status
 from bot.common import markup
 from bot.core.clock import BERLIN, FakeClock
@@ -117,7 +117,7 @@ async def test_user_text_to_staff_is_escaped(app: App, recorder: Recorder) -> No
     assert "only your first name" in text
     booking = (await feature(app).service.bookings.upcoming(1, app.clock.now()))[0]
     forged = dataclasses.replace(booking, first_name="**x** [a](https://evil)", phone="[1](tel:1)")
-    line = staff.describe(forged, feature(app).service.staff_t())
+    line = notices.describe(forged, feature(app).service.staff_t())
     assert "\\*\\*x\\*\\* \\[a\\](https://evil)" in line
     assert "https://evil" not in markup.to_html(line).replace("(https://evil)", "")
     assert "<a " not in markup.to_html(line)

@@ -1,8 +1,7 @@
-"""The contact point's side: a notice to the staff channel for every booking, move and cancellation
-(user text escaped), and the staff commands ``/agenda``, ``/cancel``, ``/noshow`` and ``/close``.
+"""The contact point's staff commands in a chat: ``/agenda``, ``/cancel``, ``/noshow`` and ``/close``.
 
-Staff read and write in ``settings.staff_language``. The core only lets staff users reach
-:func:`command` (``Feature.staff_commands``).
+Staff read and write in ``staff_language``. The core only lets staff users reach them
+(``Feature.staff_commands``), and :class:`StaffFeature` checks again.
 """
 
 from __future__ import annotations
@@ -11,20 +10,17 @@ import logging
 import re
 from collections import defaultdict
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from bot.booking import texts
+from bot.booking.notices import describe, notify, tell_cancelled
 from bot.booking.repository import Booking, Status, normalise_code
 from bot.booking.service import BookingService, day_bounds
 from bot.common import markup as mk
-from bot.core import actions
 from bot.core.clock import local
-from bot.core.events import Choice, Reply
-from bot.core.feature import Turn
+from bot.core.events import Reply
+from bot.core.feature import Feature, Turn
+from bot.core.services import FeatureServices
 from bot.i18n.catalog import Translator
-
-if TYPE_CHECKING:
-    from bot.booking.flow import BookingFeature
 
 log = logging.getLogger(__name__)
 
@@ -49,40 +45,22 @@ def parse_day(text: str, today: date) -> date | None:
         return None
 
 
-def describe(booking: Booking, t: Translator, with_person: bool = True) -> str:
-    """A booking for staff: code, time, language, topic; first name and phone escaped."""
-    text = t(
-        "booking-staff-line",
-        code=texts.code_text(booking.code),
-        when=texts.when_short(booking.start, t.lang),
-        language=booking.language,
-        topic=texts.topic_label(t, booking.topic),
-    )
-    if with_person and booking.first_name:
-        text += ", " + t("booking-line-name", name=mk.escape(booking.first_name))
-    if with_person and booking.phone:
-        text += ", " + t("booking-line-phone", phone=mk.escape(booking.phone))
-    return text
+class StaffFeature(Feature):
+    """Staff commands over the booking service (the staff's own view of the appointments)."""
+
+    name = "staff"
+    staff_commands = COMMANDS
+
+    def __init__(self, services: FeatureServices) -> None:
+        self.service = BookingService(services)
+
+    async def command(self, turn: Turn, name: str, args: str) -> list[Reply] | None:
+        return await command(self.service, turn, name, args)
 
 
-async def notify(service: BookingService, msg_id: str, booking: Booking, with_person: bool = True) -> None:
-    t = service.staff_t()
-    await service.notify_staff(t(msg_id, booking=describe(booking, t, with_person)))
-
-
-async def notify_move(service: BookingService, old: Booking | None, new: Booking) -> None:
-    t = service.staff_t()
-    before = texts.when_short(old.start, t.lang) if old else "?"
-    old_code = texts.code_text(old.code) if old else "?"
-    await service.notify_staff(
-        t("booking-staff-moved", old=old_code, before=before, booking=describe(new, t))
-    )
-
-
-async def command(feature: BookingFeature, turn: Turn, name: str, args: str) -> list[Reply] | None:
+async def command(service: BookingService, turn: Turn, name: str, args: str) -> list[Reply] | None:
     if not turn.is_staff:  # the core checks too; a feature never trusts a single gate
         return None
-    service = feature.service
     t = service.staff_t()
     if name == "agenda":
         return [Reply(await agenda(service, t, args, turn))]
@@ -131,24 +109,6 @@ async def cancel(service: BookingService, t: Translator, args: str, turn: Turn) 
     told = await tell_cancelled(service, booking, reason)
     await notify(service, "booking-staff-cancelled-by-staff", booking)
     return t("booking-staff-cancel-done", code=texts.code_text(booking.code), told="yes" if told else "no")
-
-
-async def tell_cancelled(service: BookingService, booking: Booking, reason: str) -> bool:
-    """Tell the person, in their language, that the contact point cancelled their appointment."""
-
-    def build(ut: Translator) -> list[Reply]:
-        text = ut(
-            "booking-cancelled-by-staff",
-            when=texts.when_long(booking.start, ut.lang),
-            reason=mk.escape(reason),
-        )
-        choices = (
-            Choice("booking:new", ut("booking-entry")),
-            Choice(actions.HOME, ut("choice-home")),
-        )
-        return [Reply(text, choices)]
-
-    return await service.tell_user(booking, build)
 
 
 async def no_show(service: BookingService, t: Translator, args: str, turn: Turn) -> str:

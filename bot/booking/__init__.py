@@ -1,0 +1,1 @@
+"""Appointments at the contact point: schedule, bookings, the booking conversation, reminders."""

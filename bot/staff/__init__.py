@@ -1,0 +1,1 @@
+"""The contact point's side: staff commands in chat, exports (JSON, CSV, iCalendar) and statistics."""
