@@ -12,6 +12,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.answers.feature import AnswersFeature
+from bot.booking import rules as booking_rules
 from bot.booking.flow import BookingFeature
 from bot.common import markup
 from bot.common.issues import Issue, Severity, has_errors
@@ -52,6 +53,18 @@ def default_features(services: FeatureServices, settings: Settings) -> list[Feat
     ]
 
 
+def library_config(settings: Settings) -> LibraryConfig:
+    """Where content and locales are, which languages they need, and the contact-point sections' parsers."""
+    return LibraryConfig(
+        settings.content_dir,
+        settings.locales_dir,
+        required=settings.required_languages,
+        order=settings.required_languages,
+        default=settings.default_language,
+        sections=booking_rules.SECTIONS,
+    )
+
+
 class App:
     def __init__(
         self,
@@ -64,13 +77,7 @@ class App:
         self.clock = clock or SystemClock()
         self.db = Database(settings.database)
         self.library = LibraryService(
-            LibraryConfig(
-                settings.content_dir,
-                settings.locales_dir,
-                required=settings.required_languages,
-                order=settings.required_languages,
-                default=settings.default_language,
-            ),
+            library_config(settings),
             today=lambda: local(self.clock.now()).date(),
         )
         self.sessions = Sessions(self.db)

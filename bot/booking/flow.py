@@ -133,7 +133,7 @@ class BookingFeature(Feature):
             return await mine.action(self, turn, verb, arg)
         if turn.session.flow != self.name:
             return None  # a step's button from a finished flow: the core says "no longer valid"
-        if verb == "topic" and arg in self.service.contact.booking.topics:
+        if verb == "topic" and arg in self.service.rules.topics:
             turn.session.data["topic"] = arg
             return await self.ask_language(turn)
         if verb == "lang" and _str(turn, "topic"):
@@ -207,7 +207,7 @@ class BookingFeature(Feature):
     async def begin(self, turn: Turn) -> list[Reply]:
         t = turn.t
         upcoming = await self.service.bookings.upcoming(turn.session.user_id, turn.now)
-        limit = self.service.contact.booking.max_per_user
+        limit = self.service.rules.max_per_user
         if len(upcoming) >= limit:
             turn.session.end_flow()
             return await mine.overview(self, turn, notice=t("booking-limit", count=len(upcoming)))
@@ -216,7 +216,7 @@ class BookingFeature(Feature):
         turn.session.flow, turn.session.step = self.name, TOPIC
         choices = [
             Choice(f"booking:topic:{topic}", texts.topic_label(t, topic))
-            for topic in self.service.contact.booking.topics
+            for topic in self.service.rules.topics
         ]
         text = t("booking-topic-prompt")
         if upcoming:
@@ -256,7 +256,7 @@ class BookingFeature(Feature):
             text = t(
                 "booking-no-days",
                 language=texts.language_name(language, turn.lang),
-                days=self.service.contact.booking.horizon_days,
+                days=self.service.rules.horizon_days,
             )
             turn.session.step = LANGUAGE
             return await self.ask_language(turn, notice=text)
@@ -306,7 +306,7 @@ class BookingFeature(Feature):
             return await self.just_taken(turn, slot)
         if result.outcome is Outcome.LIMIT:
             turn.session.end_flow()
-            limit = service.contact.booking.max_per_user
+            limit = service.rules.max_per_user
             return await mine.overview(self, turn, notice=t("booking-limit", count=limit))
         if result.outcome is Outcome.SAME_TIME:
             return await self.ask_time(turn, _str(turn, "day"), notice=t("booking-same-time"))
@@ -322,7 +322,7 @@ class BookingFeature(Feature):
         return self.ask_name(turn)
 
     async def _hold(self, turn: Turn, slot: Slot) -> TakeResult:
-        rules, event = self.service.contact.booking, turn.event
+        rules, event = self.service.rules, turn.event
         return await self.service.bookings.take(
             user_id=turn.session.user_id,
             slot=slot,
@@ -385,7 +385,7 @@ class BookingFeature(Feature):
             lines.append("- " + t("booking-line-name", name=markup.escape(_str(turn, "first_name"))))
         if _str(turn, "phone"):
             lines.append("- " + t("booking-line-phone", phone=_str(turn, "phone")))
-        lines += ["", t("booking-held", minutes=contact.booking.hold_minutes)]
+        lines += ["", t("booking-held", minutes=self.service.rules.hold_minutes)]
         choices = (
             Choice("booking:confirm", t("booking-confirm")),
             Choice("booking:retime", t("booking-other-time")),
@@ -419,7 +419,7 @@ class BookingFeature(Feature):
             user_id=turn.session.user_id,
             capacity=capacity,
             now=turn.now,
-            reminders=reminders.plan(held.start, service.contact.booking, turn.now),
+            reminders=reminders.plan(held.start, service.rules, turn.now),
             first_name=_str(turn, "first_name") or None,
             phone=_str(turn, "phone") or None,
             replacing=moving,

@@ -36,7 +36,7 @@ async def overview(feature: BookingFeature, turn: Turn, notice: str = "") -> lis
         text = "\n".join(lines)
     else:
         text = t("booking-mine-none")
-    if len(upcoming) < service.contact.booking.max_per_user:
+    if len(upcoming) < service.rules.max_per_user:
         choices.append(Choice(ACTION_NEW, t("booking-entry")))
     choices.append(Choice(actions.HOME, t("choice-home")))
     return [Reply(f"{notice}\n\n{text}" if notice else text, tuple(choices))]

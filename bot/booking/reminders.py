@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from bot.booking.repository import Booking, Bookings, Status
+from bot.booking.rules import BookingRules
 from bot.booking.schedule import iso, parse_iso
-from bot.content.contact_point import BookingRules
 from bot.core.clock import BERLIN, Clock
 
 log = logging.getLogger(__name__)

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import holidays
 
+from bot.booking.rules import BookingRules, rules_of
 from bot.content.contact_point import ContactPoint
 from bot.core.clock import BERLIN
 
@@ -60,8 +61,11 @@ def public_holiday(day: date) -> str | None:
 class Schedule:
     """The slots of one version of the contact point's facts plus staff-added closing days."""
 
-    def __init__(self, contact: ContactPoint, extra_closing: Iterable[date] = ()) -> None:
+    def __init__(
+        self, contact: ContactPoint, extra_closing: Iterable[date] = (), rules: BookingRules | None = None
+    ) -> None:
         self.contact = contact
+        self.rules = rules or rules_of(contact)
         self.closed = {c.day for c in contact.closing_days} | set(extra_closing)
 
     def is_open_day(self, day: date) -> bool:
@@ -69,7 +73,7 @@ class Schedule:
 
     def window(self, now: datetime) -> tuple[datetime, date]:
         """Earliest bookable start (notice) and the last bookable local day (horizon)."""
-        rules = self.contact.booking
+        rules = self.rules
         earliest = now.astimezone(UTC) + timedelta(hours=rules.min_notice_hours)
         last_day = now.astimezone(BERLIN).date() + timedelta(days=rules.horizon_days)
         return earliest, last_day
@@ -78,7 +82,7 @@ class Schedule:
         """Every slot of a local day, before notice and horizon are applied; empty when closed."""
         if not self.is_open_day(day):
             return []
-        quota = self.contact.booking.walk_in_quota
+        quota = self.rules.walk_in_quota
         step = timedelta(minutes=self.contact.hours.slot_minutes)
         merged: dict[tuple[str, datetime], Slot] = {}
         for period in self.contact.hours.periods:

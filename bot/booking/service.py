@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from bot.booking import texts
 from bot.booking.reminders import Reminders
 from bot.booking.repository import Booking, Bookings
+from bot.booking.rules import BookingRules, rules_of
 from bot.booking.schedule import Schedule, Slot, iso
 from bot.content.contact_point import ContactPoint
 from bot.core.clock import BERLIN
@@ -38,12 +39,16 @@ class BookingService:
         self.services = services
         self.clock = services.clock
         self.bookings = Bookings(services.db)
-        self.reminders = Reminders(self.bookings, services.clock, lambda: self.contact.booking)
+        self.reminders = Reminders(self.bookings, services.clock, lambda: self.rules)
         self.reminder_interval = reminder_interval
 
     @property
     def contact(self) -> ContactPoint:
         return self.services.content.current.tree.contact
+
+    @property
+    def rules(self) -> BookingRules:
+        return rules_of(self.contact)
 
     async def schedule(self) -> Schedule:
         return Schedule(self.contact, await self.bookings.closing_days())
@@ -123,9 +128,7 @@ class BookingService:
     # -- background job ----------------------------------------------------------------------------
 
     async def housekeeping(self) -> None:
-        _, anonymised = await self.bookings.housekeeping(
-            self.clock.now(), self.contact.booking.keep_personal_days
-        )
+        _, anonymised = await self.bookings.housekeeping(self.clock.now(), self.rules.keep_personal_days)
         if anonymised:
             log.info("booking: erased names and phones of %d past appointments", anonymised)
 

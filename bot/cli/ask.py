@@ -18,7 +18,7 @@ from typing import Any
 
 from bot.answers.index import build_index
 from bot.answers.matcher import Matcher
-from bot.cli.content import _config
+from bot.app import library_config
 from bot.common.issues import Severity
 from bot.config import Settings
 from bot.content.library import check
@@ -48,7 +48,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if not args.batch and not args.text:
         print("give a question, or --batch FILE", file=sys.stderr)
         return 2
-    tree, catalog, issues = check(_config(settings), date.today())
+    tree, catalog, issues = check(library_config(settings), date.today())
     if tree is None:
         for issue in issues:
             if issue.severity is Severity.ERROR:

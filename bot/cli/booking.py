@@ -12,10 +12,10 @@ import sys
 from datetime import date
 
 from bot.booking.repository import Bookings, Status
+from bot.booking.rules import load_contact
 from bot.booking.service import day_bounds
 from bot.common.issues import Issue
 from bot.config import Settings
-from bot.content.contact_point import load_contact_point
 from bot.core.clock import SystemClock, local
 from bot.staff import export, stats
 from bot.store.db import Database
@@ -48,7 +48,7 @@ async def _agenda(settings: Settings, start: date, end: date, fmt: str, cancelle
         return export.to_csv(rows)
     if fmt == "ics":
         issues: list[Issue] = []
-        contact = load_contact_point(settings.content_dir / "contact-point.yml", issues)
+        contact = load_contact(settings.content_dir / "contact-point.yml", issues)
         sites = {s.id: s.address for s in contact.sites} if contact else {}
         return export.to_ics(rows, sites, SystemClock().now())
     return export.to_json(rows)

@@ -10,10 +10,11 @@ import sys
 from datetime import date
 
 from bot.answers.gaps import Gap, Gaps
+from bot.app import library_config
 from bot.common.issues import Severity
 from bot.config import Settings
 from bot.content import render
-from bot.content.library import LibraryConfig, check
+from bot.content.library import check
 from bot.core.clock import SystemClock
 from bot.store.db import Database
 
@@ -32,18 +33,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     g.set_defaults(func=cmd_gaps)
 
 
-def _config(settings: Settings) -> LibraryConfig:
-    return LibraryConfig(
-        settings.content_dir,
-        settings.locales_dir,
-        required=settings.required_languages,
-        order=settings.required_languages,
-        default=settings.default_language,
-    )
-
-
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
-    _, _, issues = check(_config(settings), date.today())
+    _, _, issues = check(library_config(settings), date.today())
     root = settings.content_dir.parent
     errors = [i for i in issues if i.severity is Severity.ERROR]
     warnings = [i for i in issues if i.severity is Severity.WARNING]
@@ -54,7 +45,7 @@ def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_dump(args: argparse.Namespace, settings: Settings) -> int:
-    tree, catalog, issues = check(_config(settings), date.today())
+    tree, catalog, issues = check(library_config(settings), date.today())
     if tree is None:
         for issue in issues:
             if issue.severity is Severity.ERROR:

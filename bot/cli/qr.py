@@ -11,8 +11,9 @@ from pathlib import Path
 
 import qrcode
 
+from bot.app import library_config
 from bot.config import Settings
-from bot.content.library import LibraryConfig, check
+from bot.content.library import check
 from bot.core.dialogue import _deep_link_node  # the core's own reading of the parameter
 
 PARAM = re.compile(r"^[A-Za-z0-9_-]{1,64}$")  # what Telegram allows after ?start=
@@ -49,14 +50,7 @@ async def _username(settings: Settings) -> str:
 
 
 def cmd_qr(args: argparse.Namespace, settings: Settings) -> int:
-    config = LibraryConfig(
-        settings.content_dir,
-        settings.locales_dir,
-        required=settings.required_languages,
-        order=settings.required_languages,
-        default=settings.default_language,
-    )
-    tree, catalog, _ = check(config, date.today())
+    tree, catalog, _ = check(library_config(settings), date.today())
     if tree is None or catalog is None:
         print("the content has errors: run `python -m bot content check`", file=sys.stderr)
         return 1

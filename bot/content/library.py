@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from bot.common.issues import Issue, Severity, has_errors
+from bot.content.contact_point import SectionParser
 from bot.content.loader import load_content
 from bot.content.tree import ContentTree
 from bot.i18n.catalog import Catalog, load_catalog
@@ -28,6 +29,8 @@ class LibraryConfig:
     required: tuple[str, ...] = ("ro", "bg", "de", "en")
     order: tuple[str, ...] = ("ro", "bg", "de", "en")
     default: str = "ro"
+    # parsers of contact-point.yml sections other parts own (booking rules), by section name
+    sections: Mapping[str, SectionParser] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +46,11 @@ def check(config: LibraryConfig, today: date) -> tuple[ContentTree | None, Catal
         config.locales_dir, required=list(config.required), order=list(config.order), default=config.default
     )
     tree, content_issues = load_content(
-        config.content_dir, languages=catalog.languages, required=list(config.required), today=today
+        config.content_dir,
+        languages=catalog.languages,
+        required=list(config.required),
+        today=today,
+        sections=config.sections,
     )
     return tree, catalog, issues + content_issues
 

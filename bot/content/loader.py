@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from urllib.parse import urlparse
 
 from bot.common import markup
 from bot.common.issues import Issue, Severity
-from bot.content.contact_point import ContactPoint, load_contact_point
+from bot.content.contact_point import ContactPoint, SectionParser, load_contact_point
 from bot.content.tree import ContentTree, Node, Source, Text, Topic
 from bot.content.yamlfile import Reporter, YamlError, load_mapping, parse_yaml, read_text
 
@@ -243,13 +244,18 @@ def _load_topic(folder: Path, languages: list[str], required: list[str], issues:
 
 
 def load_content(
-    content_dir: Path, *, languages: list[str], required: list[str], today: date
+    content_dir: Path,
+    *,
+    languages: list[str],
+    required: list[str],
+    today: date,
+    sections: Mapping[str, SectionParser] | None = None,
 ) -> tuple[ContentTree | None, list[Issue]]:
     """Load and check the whole tree. Returns no tree when there is any error."""
     issues: list[Issue] = []
     if not content_dir.is_dir():
         return None, [Issue(content_dir, 1, Severity.ERROR, "content folder is missing")]
-    contact: ContactPoint | None = load_contact_point(content_dir / "contact-point.yml", issues)
+    contact: ContactPoint | None = load_contact_point(content_dir / "contact-point.yml", issues, sections)
     topics: list[Topic] = []
     nodes: dict[str, Node] = {}
     broken = False

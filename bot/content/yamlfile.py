@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 from typing import Any
 
@@ -103,3 +104,37 @@ def load_mapping(
         r.error("", shape)
         return None
     return raw, r
+
+
+def parse_time(value: Any) -> time | None:
+    """``"09:00"`` as a time; None when it is not one."""
+    if isinstance(value, int):  # YAML reads 09:00 unquoted as a sexagesimal int
+        value = f"{value // 60:02d}:{value % 60:02d}"
+    try:
+        return time.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def int_key(r: Reporter, raw: dict[str, Any], key: str, default: int, minimum: int, where: str) -> int:
+    """A whole number of at least ``minimum`` under ``key`` (``where`` is the section, for the message)."""
+    value = raw.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+        r.error(f"{where}.{key}" if where else key, f"{key} must be a whole number of at least {minimum}")
+        return default
+    return value
+
+
+def time_key(
+    r: Reporter, raw: dict[str, Any], key: str, default: time, where: str, optional: bool = False
+) -> time | None:
+    """A time like ``"18:00"`` under ``key``; with ``optional``, null or false mean "off" (None)."""
+    if key not in raw:
+        return default
+    if optional and raw[key] in (None, False):
+        return None
+    value = parse_time(raw[key])
+    if value is None:
+        r.error(f"{where}.{key}", f'{key} must be a time like "18:00"')
+        return default
+    return value

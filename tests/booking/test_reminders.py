@@ -10,8 +10,8 @@ from pathlib import Path
 from bot.app import App
 from bot.booking.flow import BookingFeature
 from bot.booking.reminders import DAY_BEFORE, in_quiet_hours, plan
+from bot.booking.rules import BookingRules, load_contact, rules_of
 from bot.config import ROOT, Settings
-from bot.content.contact_point import BookingRules, load_contact_point
 from bot.core.clock import BERLIN, FakeClock
 from bot.core.feature import Feature
 from bot.core.services import FeatureServices
@@ -64,10 +64,10 @@ def test_reminder_times_are_configurable(tmp_path: Path) -> None:
     text = text.replace("reminder_hours_before: [2]", "reminder_hours_before: [3, 1]")
     path = tmp_path / "contact-point.yml"
     path.write_text(text, encoding="utf-8")
-    contact = load_contact_point(path, [])
+    contact = load_contact(path, [])
     assert contact is not None
     start = berlin(2026, 12, 1, 11, 0).astimezone(UTC)
-    planned = dict(plan(start, contact.booking, now=berlin(2026, 11, 25, 12, 0)))
+    planned = dict(plan(start, rules_of(contact), now=berlin(2026, 11, 25, 12, 0)))
     assert planned[DAY_BEFORE].astimezone(BERLIN).time() == time(17, 30)
     assert set(planned) == {DAY_BEFORE, "hours_3", "hours_1"}
 
@@ -78,7 +78,7 @@ def test_a_bad_reminder_setting_is_a_content_error_with_its_line(tmp_path: Path)
     path = tmp_path / "contact-point.yml"
     path.write_text(text, encoding="utf-8")
     issues: list = []
-    assert load_contact_point(path, issues) is None
+    assert load_contact(path, issues) is None
     line = next(n for n, t in enumerate(text.split("\n"), 1) if "quiet_from" in t)
     assert any(i.line == line and "quiet_from" in i.message for i in issues), [i.format() for i in issues]
 

@@ -7,17 +7,18 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
+from bot.booking.rules import load_contact, rules_of
 from bot.booking.schedule import Schedule, public_holiday
 from bot.common.issues import Issue
 from bot.config import ROOT
-from bot.content.contact_point import ContactPoint, load_contact_point
+from bot.content.contact_point import ContactPoint
 from bot.core.clock import BERLIN
 
 
 @pytest.fixture(scope="module")
 def contact() -> ContactPoint:
     issues: list[Issue] = []
-    loaded = load_contact_point(ROOT / "content" / "contact-point.yml", issues)
+    loaded = load_contact(ROOT / "content" / "contact-point.yml", issues)
     assert loaded is not None, [i.format() for i in issues]
     return loaded
 
@@ -85,8 +86,8 @@ def test_horizon_days(contact: ContactPoint) -> None:
     days = {s.local_start.date() for s in Schedule(contact).bookable(now)}
     assert max(days) <= date(2026, 11, 25) + timedelta(days=21)
     assert date(2026, 12, 14) in days  # a Monday exactly 19 days ahead
-    short = dataclasses.replace(contact, booking=dataclasses.replace(contact.booking, horizon_days=3))
-    days = {s.local_start.date() for s in Schedule(short).bookable(now)}
+    short = dataclasses.replace(rules_of(contact), horizon_days=3)
+    days = {s.local_start.date() for s in Schedule(contact, rules=short).bookable(now)}
     assert max(days) <= date(2026, 11, 28)
 
 
@@ -115,10 +116,10 @@ def test_languages_per_period(contact: ContactPoint) -> None:
 
 
 def test_walk_in_quota_takes_places_off(contact: ContactPoint) -> None:
-    quota = dataclasses.replace(contact, booking=dataclasses.replace(contact.booking, walk_in_quota=1))
-    assert {s.capacity for s in Schedule(quota).slots_on(date(2026, 12, 3))} == {1}
-    all_walk_in = dataclasses.replace(contact, booking=dataclasses.replace(contact.booking, walk_in_quota=2))
-    assert Schedule(all_walk_in).slots_on(date(2026, 12, 3)) == []
+    quota = dataclasses.replace(rules_of(contact), walk_in_quota=1)
+    assert {s.capacity for s in Schedule(contact, rules=quota).slots_on(date(2026, 12, 3))} == {1}
+    all_walk_in = dataclasses.replace(rules_of(contact), walk_in_quota=2)
+    assert Schedule(contact, rules=all_walk_in).slots_on(date(2026, 12, 3)) == []
 
 
 def test_forged_slot_keys_are_refused(contact: ContactPoint) -> None:
