@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 import phonenumbers
 
 from bot.booking import mine, notices, reminders, texts
-from bot.booking.repository import KEEP_USERS_WITH_APPOINTMENTS, Booking, Outcome, Status, TakeResult
+from bot.booking.repository import Booking, Outcome, Status, TakeResult
 from bot.booking.schedule import Slot
 from bot.booking.service import ACTION_MINE, ACTION_NEW, REMINDER_INTERVAL, BookingService
 from bot.common import markup
@@ -102,7 +102,7 @@ class BookingFeature(Feature):
     def __init__(self, services: FeatureServices, reminder_interval: float | None = None) -> None:
         self.service = BookingService(services, reminder_interval or REMINDER_INTERVAL)
         self.services = services
-        services.sessions.keep_conditions.append(KEEP_USERS_WITH_APPOINTMENTS)
+        services.sessions.keep(self.service.bookings.users_with_appointments)
 
     async def start(self) -> None:
         """Start the reminder job (it survives restarts: reminders are rows)."""

@@ -162,8 +162,8 @@ class Reminders:
             if reached:
                 sent += 1
             else:
+                # the sender (BookingService.tell_user) marked the person blocked through the sessions
                 await self.db.execute("UPDATE reminders SET status = 'dropped' WHERE id = ?", (item.id,))
-                await self.db.execute("UPDATE users SET blocked = 1 WHERE id = ?", (booking.user_id,))
         return sent
 
     async def loop(

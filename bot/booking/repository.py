@@ -330,6 +330,14 @@ class Bookings:
         )
         return {(r[0], r[1]): int(r[2]) for r in rows}
 
+    async def users_with_appointments(self) -> set[int]:
+        """Users retention must keep: an appointment still linked to them (future ones, and past ones
+        until their personal data is erased keep_personal_days after the appointment)."""
+        rows = await self.db.fetchall(
+            "SELECT DISTINCT user_id FROM bookings WHERE status = 'booked' AND user_id IS NOT NULL"
+        )
+        return {int(row[0]) for row in rows}
+
     async def between(
         self, start: datetime, end: datetime, statuses: Sequence[Status] = tuple(Status)
     ) -> list[Booking]:
@@ -399,10 +407,3 @@ class Bookings:
                 (cutoff,),
             )
             return holds.rowcount, anonymised.rowcount
-
-
-# retention: never delete a user who still has an appointment linked to them (future ones, and past
-# ones until their personal data is erased keep_personal_days after the appointment)
-KEEP_USERS_WITH_APPOINTMENTS = (
-    "EXISTS (SELECT 1 FROM bookings AS kept WHERE kept.user_id = users.id AND kept.status = 'booked')"
-)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -11,6 +12,9 @@ from typing import Any
 from bot.store.db import Database
 
 log = logging.getLogger(__name__)
+
+Keeper = Callable[[], Awaitable[set[int]]]
+"""Names the user ids retention must keep (a feature's own reason, asked at every purge)."""
 
 MAX_CHOICES = 64
 JsonValue = str | int | float | bool | None | list[Any] | dict[str, Any]
@@ -81,8 +85,11 @@ class Sessions:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        # SQL conditions on ``users.id`` under which an inactive user is kept (e.g. a future appointment)
-        self.keep_conditions: list[str] = []
+        self._keepers: list[Keeper] = []
+
+    def keep(self, keeper: Keeper) -> None:
+        """Never expire the users ``keeper`` names (e.g. booking: people with an appointment)."""
+        self._keepers.append(keeper)
 
     async def load(self, channel: str, user_ref: str, now: datetime) -> Session:
         row = await self.db.fetchone(
@@ -155,13 +162,20 @@ class Sessions:
         return changed == 1
 
     async def purge(self, now: datetime, inactive_days: int, events_days: int = 2) -> int:
-        """Expire users who have not written for ``inactive_days`` (and their data, by cascade)."""
+        """Expire users who have not written for ``inactive_days`` (and their data, by cascade),
+        except those a keeper names."""
+        kept: set[int] = set()
+        for keeper in self._keepers:
+            kept |= await keeper()
+        cutoff = _iso(now - timedelta(days=inactive_days))
         async with self.db.transaction() as conn:
             await conn.execute(
                 "DELETE FROM processed_events WHERE seen_at < ?", (_iso(now - timedelta(days=events_days)),)
             )
-            keep = "".join(f" AND NOT ({condition})" for condition in self.keep_conditions)
-            cursor = await conn.execute(
-                "DELETE FROM users WHERE seen_at < ?" + keep, (_iso(now - timedelta(days=inactive_days)),)
+            cursor = await conn.execute("SELECT id FROM users WHERE seen_at < ?", (cutoff,))
+            expired = [(int(row[0]),) for row in await cursor.fetchall() if int(row[0]) not in kept]
+            # seen_at checked again: a user who wrote meanwhile stays
+            await conn.executemany(
+                "DELETE FROM users WHERE id = ? AND seen_at < ?", [(i, cutoff) for (i,) in expired]
             )
-            return cursor.rowcount
+            return len(expired)
