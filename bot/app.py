@@ -90,6 +90,7 @@ class App:
             self.features,
             staff_users=settings.staff_users,
             flood=FloodGuard(settings.flood_limit, timedelta(seconds=settings.flood_seconds)),
+            flood_exempt=frozenset(settings.flood_exempt_channels),
         )
         self.watch_interval = watch_interval
         self._tasks: list[asyncio.Task[None]] = []

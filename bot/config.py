@@ -66,6 +66,7 @@ class Settings:
     gaps_enabled: bool = True  # count unanswered questions (text only, never linked to a user)
     flood_limit: int = 20  # more messages than this from one user within flood_seconds: slow down (0 = off)
     flood_seconds: int = 10
+    flood_exempt_channels: tuple[str, ...] = ("console",)  # the operator's own terminal: no flood control
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
     matrix: MatrixSettings = field(default_factory=MatrixSettings)
 

@@ -7,11 +7,9 @@ session (with the choices just offered, so typed numbers work) is stored before 
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import time
-import weakref
 from collections.abc import Sequence
+from datetime import datetime
 
 from bot.common import markup as mk
 from bot.content import render
@@ -20,7 +18,8 @@ from bot.core import actions
 from bot.core.clock import Clock
 from bot.core.events import Choice, Inbound, InboundKind, Reply, numbered_choices
 from bot.core.feature import Feature, Turn
-from bot.core.flood import FloodGuard, Verdict
+from bot.core.flood import FloodGuard
+from bot.core.middleware import Deduplicate, FloodControl, Metrics, OneAtATime, chain
 from bot.core.session import Sessions
 from bot.core.textinput import as_command, as_number, clean, has_words
 from bot.i18n.catalog import negotiate, platform_language
@@ -42,6 +41,7 @@ class Dialogue:
         staff_users: frozenset[str] = frozenset(),
         max_text: int = MAX_TEXT,
         flood: FloodGuard | None = None,
+        flood_exempt: frozenset[str] = frozenset(),
     ) -> None:
         self.library = library
         self.sessions = sessions
@@ -50,47 +50,34 @@ class Dialogue:
         self.staff_users = staff_users
         self.max_text = max_text
         self.flood = flood if flood is not None else FloodGuard()
-        self._locks: weakref.WeakValueDictionary[tuple[str, str], asyncio.Lock] = (
-            weakref.WeakValueDictionary()
+        self.order = OneAtATime()
+        self._chain = chain(
+            [
+                Metrics(),
+                self.order,
+                FloodControl(self.flood, self._slow_down, flood_exempt),
+                Deduplicate(sessions),
+            ],
+            self._turn,
         )
 
     # -- the one entry point -------------------------------------------------------------------
 
     async def handle(self, event: Inbound) -> list[Reply]:
-        """Handle one event; events of one user are handled one at a time, in arrival order."""
-        key = (event.channel, event.user_ref)
-        lock = self._locks.get(key)
-        if lock is None:
-            lock = asyncio.Lock()
-            self._locks[key] = lock
-        async with lock:
-            started = time.perf_counter()
-            try:
-                return await self._handle(event)
-            finally:
-                metrics.UPDATES.labels(event.channel).inc()
-                metrics.HANDLE_SECONDS.observe(time.perf_counter() - started)
+        """Handle one event through the middleware chain (metrics, per-user order, flood control,
+        de-duplication), then the turn: session loaded, dispatched, errors answered, session saved."""
+        return await self._chain(event, self.clock.now())
 
-    async def _handle(self, event: Inbound) -> list[Reply]:
-        now = self.clock.now()
-        # the console is the operator's own terminal (and scripts pipe many lines into it): no flood control
-        exempt = event.channel == "console"
-        verdict = Verdict.OK if exempt else self.flood.check((event.channel, event.user_ref), now)
-        if verdict is Verdict.DROP:
-            return []
-        if event.event_id and not await self.sessions.first_time(event.channel, event.event_id, now):
-            log.info("duplicate event on %s ignored", event.channel)
-            return []
+    async def _slow_down(self, event: Inbound) -> list[Reply]:
+        catalog = self.library.current.catalog
+        lang = await self.sessions.language_of_ref(event.channel, event.user_ref)
+        t = catalog.translator(negotiate(lang, event.platform_lang, catalog.languages, catalog.default))
+        return [Reply(t("slow-down"))]
+
+    async def _turn(self, event: Inbound, now: datetime) -> list[Reply]:
         library = self.library.current
-        if verdict is Verdict.WARN:
-            log.info("flood control: slowing down a user on %s", event.channel)
-            lang = await self.sessions.language_of_ref(event.channel, event.user_ref)
-            t = library.catalog.translator(
-                negotiate(lang, event.platform_lang, library.catalog.languages, library.catalog.default)
-            )
-            return [Reply(t("slow-down"))]
-        session = await self.sessions.load(event.channel, event.user_ref, now)
         catalog = library.catalog
+        session = await self.sessions.load(event.channel, event.user_ref, now)
         if session.lang not in catalog.languages:
             session.lang = None
         turn = Turn(
