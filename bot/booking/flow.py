@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 import phonenumbers
 
 from bot.booking import mine, notices, reminders, texts
+from bot.booking.draft import Draft, Step
 from bot.booking.repository import Booking, Outcome, Status, TakeResult
 from bot.booking.schedule import Slot
 from bot.booking.service import ACTION_MINE, ACTION_NEW, REMINDER_INTERVAL, BookingService
@@ -33,29 +34,9 @@ NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ '\-.’])*$")
 PHONE_REGION = "DE"
 HOME_REGIONS = {"ro": "RO", "bg": "BG"}  # where people writing in this language often have a number
 
-TOPIC, LANGUAGE, DAY, TIME, FIRST_NAME, PHONE, SUMMARY = (
-    "topic",
-    "language",
-    "day",
-    "time",
-    "name",
-    "phone",
-    "summary",
-)
-
 
 def _nav(turn: Turn) -> tuple[Choice, ...]:
     return (Choice(actions.BACK, turn.t("choice-back")), Choice(actions.HOME, turn.t("choice-home")))
-
-
-def _str(turn: Turn, key: str) -> str:
-    value = turn.session.data.get(key)
-    return value if isinstance(value, str) else ""
-
-
-def _int(turn: Turn, key: str) -> int | None:
-    value = turn.session.data.get(key)
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def clean_name(text: str) -> str | None:
@@ -124,6 +105,7 @@ class BookingFeature(Feature):
         return None
 
     async def action(self, turn: Turn, action: str) -> list[Reply] | None:
+        draft = Draft(turn.session)
         verb, _, arg = action.partition(":")
         if verb == "new":
             return await self.begin(turn)
@@ -134,26 +116,26 @@ class BookingFeature(Feature):
         if turn.session.flow != self.name:
             return None  # a step's button from a finished flow: the core says "no longer valid"
         if verb == "topic" and arg in self.service.rules.topics:
-            turn.session.data["topic"] = arg
+            draft.topic = arg
             return await self.ask_language(turn)
-        if verb == "lang" and _str(turn, "topic"):
+        if verb == "lang" and draft.topic:
             return await self.choose_language(turn, arg)
-        if verb == "days" and arg.isdigit() and _str(turn, "language"):
+        if verb == "days" and arg.isdigit() and draft.language:
             return await self.ask_day(turn, offset=int(arg))
-        if verb == "day" and _str(turn, "language"):
+        if verb == "day" and draft.language:
             return await self.choose_day(turn, arg)
-        if verb == "slot" and _str(turn, "language"):
+        if verb == "slot" and draft.language:
             return await self.choose_slot(turn, arg)
-        if verb == "skip" and turn.session.step == FIRST_NAME:
-            turn.session.data.pop("first_name", None)
+        if verb == "skip" and turn.session.step == Step.FIRST_NAME:
+            draft.first_name = ""
             return self.ask_phone(turn)
-        if verb == "skip" and turn.session.step == PHONE:
-            turn.session.data.pop("phone", None)
+        if verb == "skip" and turn.session.step == Step.PHONE:
+            draft.phone = ""
             return self.summary(turn)
-        if verb == "retime" and turn.session.step == SUMMARY:
+        if verb == "retime" and turn.session.step == Step.SUMMARY:
             await self.service.bookings.release_holds(turn.session.user_id)
             return await self.ask_day(turn)
-        if verb == "confirm" and turn.session.step == SUMMARY:
+        if verb == "confirm" and turn.session.step == Step.SUMMARY:
             return await self.confirm(turn)
         if verb == "abort":
             await self.service.bookings.release_holds(turn.session.user_id)
@@ -162,37 +144,39 @@ class BookingFeature(Feature):
         return None
 
     async def text(self, turn: Turn, text: str) -> list[Reply] | None:
-        if turn.session.step == FIRST_NAME:
+        draft = Draft(turn.session)
+        if turn.session.step == Step.FIRST_NAME:
             name = clean_name(text)
             if name is None:
                 return self.ask_name(turn, notice=turn.t("booking-name-invalid", max=MAX_NAME))
-            turn.session.data["first_name"] = name
+            draft.first_name = name
             return self.ask_phone(turn)
-        if turn.session.step == PHONE:
+        if turn.session.step == Step.PHONE:
             phone = clean_phone(text, turn.lang)
             if phone is None:
                 return self.ask_phone(turn, notice=turn.t("booking-phone-invalid"))
-            turn.session.data["phone"] = phone
+            draft.phone = phone
             return self.summary(turn)
         return None  # a question in the middle of the flow: answered as usual
 
     async def back(self, turn: Turn) -> list[Reply] | None:
-        step, moving = turn.session.step, bool(_str(turn, "move"))
-        if step == LANGUAGE:
+        draft = Draft(turn.session)
+        step, moving = turn.session.step, bool(draft.move)
+        if step == Step.LANGUAGE:
             return await self.begin(turn)
-        if step == DAY:
+        if step == Step.DAY:
             return await mine.overview(self, turn) if moving else await self.ask_language(turn)
-        if step == TIME:
+        if step == Step.TIME:
             return await self.ask_day(turn)
-        if step == FIRST_NAME:
+        if step == Step.FIRST_NAME:
             await self.service.bookings.release_holds(turn.session.user_id)
-            return await self.ask_time(turn, _str(turn, "day"))
-        if step == PHONE:
+            return await self.ask_time(turn, draft.day)
+        if step == Step.PHONE:
             return self.ask_name(turn)
-        if step == SUMMARY:
+        if step == Step.SUMMARY:
             if moving:
                 await self.service.bookings.release_holds(turn.session.user_id)
-                return await self.ask_time(turn, _str(turn, "day"))
+                return await self.ask_time(turn, draft.day)
             return self.ask_phone(turn)
         return None
 
@@ -213,7 +197,7 @@ class BookingFeature(Feature):
             return await mine.overview(self, turn, notice=t("booking-limit", count=len(upcoming)))
         await self.service.bookings.release_holds(turn.session.user_id)
         turn.session.end_flow()
-        turn.session.flow, turn.session.step = self.name, TOPIC
+        turn.session.flow, turn.session.step = self.name, Step.TOPIC
         choices = [
             Choice(f"booking:topic:{topic}", texts.topic_label(t, topic))
             for topic in self.service.rules.topics
@@ -226,7 +210,7 @@ class BookingFeature(Feature):
 
     async def ask_language(self, turn: Turn, notice: str = "") -> list[Reply]:
         t = turn.t
-        turn.session.step = LANGUAGE
+        turn.session.step = Step.LANGUAGE
         free = await self.service.free_slots(turn.now, None)
         offered = {lang for slot in free for lang in slot.languages}
         ordered = sorted(
@@ -241,15 +225,17 @@ class BookingFeature(Feature):
         return [Reply(f"{notice}\n\n{text}" if notice else text, (*choices, *_nav(turn)))]
 
     async def choose_language(self, turn: Turn, code: str) -> list[Reply] | None:
+        draft = Draft(turn.session)
         if code not in self.service.contact.languages:
             return None
-        turn.session.data["language"] = code
+        draft.language = code
         return await self.ask_day(turn)
 
     async def ask_day(self, turn: Turn, offset: int = 0, notice: str = "") -> list[Reply]:
+        draft = Draft(turn.session)
         t = turn.t
-        turn.session.step = DAY
-        language = _str(turn, "language")
+        turn.session.step = Step.DAY
+        language = draft.language
         free = await self.service.free_slots(turn.now, language)
         days = sorted({slot.local_start.date() for slot in free})
         if not days:
@@ -258,7 +244,7 @@ class BookingFeature(Feature):
                 language=texts.language_name(language, turn.lang),
                 days=self.service.rules.horizon_days,
             )
-            turn.session.step = LANGUAGE
+            turn.session.step = Step.LANGUAGE
             return await self.ask_language(turn, notice=text)
         offset = min(offset, max(len(days) - 1, 0))
         page = days[offset : offset + DAYS_PER_PAGE]
@@ -266,7 +252,7 @@ class BookingFeature(Feature):
         if offset + DAYS_PER_PAGE < len(days):
             choices.append(Choice(f"booking:days:{offset + DAYS_PER_PAGE}", t("booking-later-days")))
         text = t("booking-day-prompt", language=texts.language_name(language, turn.lang))
-        moving = _str(turn, "move")
+        moving = draft.move
         if moving and not notice:
             notice = t("booking-moving")
         return [Reply(f"{notice}\n\n{text}" if notice else text, (*choices, *_nav(turn)))]
@@ -279,8 +265,9 @@ class BookingFeature(Feature):
         return await self.ask_time(turn, arg)
 
     async def ask_time(self, turn: Turn, day_text: str, notice: str = "") -> list[Reply]:
+        draft = Draft(turn.session)
         t = turn.t
-        language = _str(turn, "language")
+        language = draft.language
         try:
             day = date.fromisoformat(day_text)
         except ValueError:
@@ -288,15 +275,15 @@ class BookingFeature(Feature):
         slots = [s for s in await self.service.free_slots(turn.now, language) if s.local_start.date() == day]
         if not slots:
             return await self.ask_day(turn, notice=t("booking-day-full"))
-        turn.session.step = TIME
-        turn.session.data["day"] = day.isoformat()
+        turn.session.step = Step.TIME
+        draft.day = day.isoformat()
         choices = [Choice(f"booking:slot:{s.key}", texts.time_label(s.start)) for s in slots]
         text = t("booking-time-prompt", day=texts.day_label(day, turn.lang))
         return [Reply(f"{notice}\n\n{text}" if notice else text, (*choices, *_nav(turn)))]
 
     async def choose_slot(self, turn: Turn, key: str) -> list[Reply] | None:
         service, t = self.service, turn.t
-        language = _str(turn, "language")
+        language = Draft(turn.session).language
         schedule = await service.schedule()
         slot = schedule.find(key, turn.now)
         if slot is None or language not in slot.languages:
@@ -309,43 +296,42 @@ class BookingFeature(Feature):
             limit = service.rules.max_per_user
             return await mine.overview(self, turn, notice=t("booking-limit", count=limit))
         if result.outcome is Outcome.SAME_TIME:
-            return await self.ask_time(turn, _str(turn, "day"), notice=t("booking-same-time"))
+            return await self.ask_time(turn, Draft(turn.session).day, notice=t("booking-same-time"))
         assert result.booking is not None
-        turn.session.data.update(
-            hold=result.booking.id,
-            slot=slot.key,
-            capacity=slot.capacity,
-            day=slot.local_start.date().isoformat(),
-        )
-        if _str(turn, "move"):
+        draft = Draft(turn.session)
+        draft.hold, draft.slot, draft.capacity = result.booking.id, slot.key, slot.capacity
+        draft.day = slot.local_start.date().isoformat()
+        if draft.move:
             return self.summary(turn)
         return self.ask_name(turn)
 
     async def _hold(self, turn: Turn, slot: Slot) -> TakeResult:
+        draft = Draft(turn.session)
         rules, event = self.service.rules, turn.event
         return await self.service.bookings.take(
             user_id=turn.session.user_id,
             slot=slot,
-            language=_str(turn, "language"),
-            topic=_str(turn, "topic"),
+            language=draft.language,
+            topic=draft.topic,
             now=turn.now,
             max_per_user=rules.max_per_user,
             hold_minutes=rules.hold_minutes,
             event_key=f"{event.channel}:{event.event_id}" if event.event_id else None,
-            replacing=_str(turn, "move") or None,
+            replacing=draft.move or None,
         )
 
     async def just_taken(self, turn: Turn, slot: Slot | None) -> list[Reply]:
         """The chosen time is gone: say so politely and offer the next free ones."""
+        draft = Draft(turn.session)
         t = turn.t
-        language = _str(turn, "language")
+        language = draft.language
         after = slot.start if slot is not None else None
         free = await self.service.free_slots(turn.now, language, after=after)
         if not free:
             free = await self.service.free_slots(turn.now, language)
         if not free:
             return await self.ask_day(turn, notice=t("booking-just-taken"))
-        turn.session.step = TIME
+        turn.session.step = Step.TIME
         choices = [
             Choice(f"booking:slot:{s.key}", texts.when_short(s.start, turn.lang)) for s in free[:NEXT_FREE]
         ]
@@ -354,37 +340,37 @@ class BookingFeature(Feature):
 
     def ask_name(self, turn: Turn, notice: str = "") -> list[Reply]:
         t = turn.t
-        turn.session.step = FIRST_NAME
+        turn.session.step = Step.FIRST_NAME
         text = t("booking-name-prompt")
         choices = (Choice("booking:skip", t("booking-skip")), *_nav(turn))
         return [Reply(f"{notice}\n\n{text}" if notice else text, choices)]
 
     def ask_phone(self, turn: Turn, notice: str = "") -> list[Reply]:
         t = turn.t
-        turn.session.step = PHONE
+        turn.session.step = Step.PHONE
         text = t("booking-phone-prompt")
         choices = (Choice("booking:skip", t("booking-skip")), *_nav(turn))
         return [Reply(f"{notice}\n\n{text}" if notice else text, choices)]
 
     def summary(self, turn: Turn) -> list[Reply]:
+        draft = Draft(turn.session)
         t, contact = turn.t, self.service.contact
-        turn.session.step = SUMMARY
-        slot_key = _str(turn, "slot")
+        turn.session.step = Step.SUMMARY
+        slot_key = draft.slot
         minutes = slot_key.rpartition(".")[2]
         start = datetime.fromtimestamp(int(minutes) * 60, UTC) if minutes.isdigit() else turn.now
         site = slot_key.rpartition(".")[0]
         lines = [
             t("booking-summary"),
             "- " + t("booking-line-when", when=texts.when_long(start, turn.lang)),
-            "- " + t("booking-line-topic", topic=texts.topic_label(t, _str(turn, "topic"))),
-            "- "
-            + t("booking-line-language", language=texts.language_name(_str(turn, "language"), turn.lang)),
+            "- " + t("booking-line-topic", topic=texts.topic_label(t, draft.topic)),
+            "- " + t("booking-line-language", language=texts.language_name(draft.language, turn.lang)),
             "- " + t("booking-line-where", address=texts.address(contact, site, t)),
         ]
-        if _str(turn, "first_name"):
-            lines.append("- " + t("booking-line-name", name=markup.escape(_str(turn, "first_name"))))
-        if _str(turn, "phone"):
-            lines.append("- " + t("booking-line-phone", phone=_str(turn, "phone")))
+        if draft.first_name:
+            lines.append("- " + t("booking-line-name", name=markup.escape(draft.first_name)))
+        if draft.phone:
+            lines.append("- " + t("booking-line-phone", phone=draft.phone))
         lines += ["", t("booking-held", minutes=self.service.rules.hold_minutes)]
         choices = (
             Choice("booking:confirm", t("booking-confirm")),
@@ -395,16 +381,17 @@ class BookingFeature(Feature):
         return [Reply("\n".join(lines), choices)]
 
     async def confirm(self, turn: Turn) -> list[Reply]:
+        draft = Draft(turn.session)
         service, t = self.service, turn.t
-        hold, capacity = _int(turn, "hold"), _int(turn, "capacity")
+        hold, capacity = draft.hold, draft.capacity
         if hold is None or capacity is None:
             turn.session.end_flow()
             return [Reply(t("stale-choice"), self.after_choices(turn))]
-        moving = _str(turn, "move") or None
+        moving = draft.move or None
         held = await service.bookings.get_id(hold)
         if held is None or (held.status is not Status.HOLD and held.status is not Status.BOOKED):
             # the hold expired and was cleaned up: take the time again if it is still free
-            slot = (await service.schedule()).find(_str(turn, "slot"), turn.now)
+            slot = (await service.schedule()).find(draft.slot, turn.now)
             result = await self._hold(turn, slot) if slot is not None else None
             if result is None or result.booking is None:
                 return await self.just_taken(turn, slot)
@@ -420,8 +407,8 @@ class BookingFeature(Feature):
             capacity=capacity,
             now=turn.now,
             reminders=reminders.plan(held.start, service.rules, turn.now),
-            first_name=_str(turn, "first_name") or None,
-            phone=_str(turn, "phone") or None,
+            first_name=draft.first_name or None,
+            phone=draft.phone or None,
             replacing=moving,
         )
         if booking is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.booking import notices, texts
+from bot.booking.draft import Draft
 from bot.booking.repository import Booking
 from bot.booking.service import ACTION_NEW, cancel_action, move_action
 from bot.core import actions
@@ -75,11 +76,9 @@ async def action(feature: BookingFeature, turn: Turn, verb: str, code: str) -> l
         await feature.service.bookings.release_holds(turn.session.user_id)
         turn.session.end_flow()
         turn.session.flow = feature.name
-        turn.session.data = {"move": booking.code, "topic": booking.topic, "language": booking.language}
+        draft = Draft(turn.session)
+        draft.move, draft.topic, draft.language = booking.code, booking.topic, booking.language
         # shown in the summary; the move itself carries them over from the stored appointment
-        if booking.first_name:
-            turn.session.data["first_name"] = booking.first_name
-        if booking.phone:
-            turn.session.data["phone"] = booking.phone
+        draft.first_name, draft.phone = booking.first_name or "", booking.phone or ""
         return await feature.ask_day(turn)
     return None
