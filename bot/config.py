@@ -24,7 +24,7 @@ from pydantic.fields import FieldInfo
 ROOT = Path(__file__).resolve().parent.parent
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
-# unknown keys are an error; frozen: settings never change while the bot runs
+# unknown keys are an error (and each class is frozen: settings never change while the bot runs)
 _STRICT = ConfigDict(extra="forbid")
 
 
@@ -316,9 +316,10 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         settings = _ADAPTER.validate_python(data)
     except ValidationError as exc:
         errors.extend(_describe(error, source) for error in exc.errors())
-    if errors:  # every mistake at once, so one edit fixes them all
-        raise ConfigError("\n".join(errors))
-    return settings
+    else:
+        if not errors:
+            return settings
+    raise ConfigError("\n".join(errors))  # every mistake at once, so one edit fixes them all
 
 
 def _describe(error: Any, source: Mapping[tuple[str, str], str]) -> str:
