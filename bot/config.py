@@ -1,72 +1,213 @@
-"""Settings: a TOML file (``BOT_CONFIG``) plus environment overrides; secrets only from the environment."""
+"""Settings: a TOML file (``BOT_CONFIG``) plus environment overrides; secrets only from the environment.
+
+The dataclasses below are the one description of every setting: their types and bounds are checked by
+pydantic when the bot starts (a typo or a wrong type stops it with the file, the key and what is wrong,
+instead of silently falling back to a default), and their descriptions, defaults and environment names
+are what ``scripts/settings_table.py`` writes into the README. They are pydantic *dataclasses* (not
+models) so they stay frozen stdlib dataclasses: ``dataclasses.replace`` works on them as before.
+"""
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic.dataclasses import dataclass
+from pydantic.fields import FieldInfo
 
 ROOT = Path(__file__).resolve().parent.parent
-SECRETS = frozenset({"token", "password", "access_token", "webhook_secret"})
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+# unknown keys are an error (and each class is frozen: settings never change while the bot runs)
+_STRICT = ConfigDict(extra="forbid")
 
 
 class ConfigError(Exception):
     pass
 
 
-@dataclass(frozen=True, slots=True)
+def from_env(name: str, *, secret: bool = False) -> dict[str, Any]:
+    """Field metadata: the environment variable that overrides a setting (a secret is read only there)."""
+    return {"env": name, "secret": secret}
+
+
+def _staff(value: Any) -> Any:
+    # a comma-separated string (the environment) or a list (the file)
+    if isinstance(value, str):
+        value = value.split(",")
+    if isinstance(value, list | tuple | set | frozenset):
+        return frozenset(v.strip() if isinstance(v, str) else v for v in value) - {""}
+    return value
+
+
+def _chat_id(value: Any) -> Any:
+    # Telegram chat ids are numbers: `staff_chat = -100123` without quotes means the same chat
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _log_level(value: str) -> str:
+    level = value.upper()
+    if level not in LOG_LEVELS:
+        raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}")
+    return level
+
+
+StaffIds = Annotated[frozenset[str], BeforeValidator(_staff)]
+ChatId = Annotated[str, BeforeValidator(_chat_id)]
+LogLevel = Annotated[str, AfterValidator(_log_level)]
+
+
+@dataclass(frozen=True, slots=True, config=_STRICT)
 class TelegramSettings:
-    token: str = ""
-    base_url: str = ""
-    staff_chat: str = ""
-    rate_limit: float = 30.0  # messages per second overall; 0 turns the limiter off
-    webhook_url: str = ""
-    webhook_secret: str = ""
-    webhook_port: int = 8443
-    chat_rate: float = 1.0  # messages per second in one chat...
-    chat_burst: int = 3  # ...after a short burst of this many
-    group_per_minute: int = 20
-    max_in_flight: int = 64  # requests on the wire at once
-    max_chats: int = 64  # chats whose updates are handled at once
+    token: str = Field(
+        default="",
+        description="the bot's token",
+        json_schema_extra=from_env("BOT_TELEGRAM_TOKEN", secret=True),
+    )
+    base_url: str = Field(
+        default="",
+        description="a self-hosted Bot API server, given to PTB's `base_url` as is, "
+        "e.g. `http://127.0.0.1:8081/bot` (the token is appended)",
+        json_schema_extra=from_env("BOT_TELEGRAM_BASE_URL"),
+    )
+    staff_chat: ChatId = Field(
+        default="",
+        description="the staff group: staff notices and reminders go there; staff commands work there",
+        json_schema_extra=from_env("BOT_TELEGRAM_STAFF_CHAT"),
+    )
+    rate_limit: float = Field(
+        default=30.0,
+        ge=0,
+        description="messages per second overall; 0 turns every limit off",
+        json_schema_extra=from_env("BOT_TELEGRAM_RATE_LIMIT"),
+    )
+    webhook_url: str = Field(
+        default="",
+        description="webhook mode instead of long polling (the bot listens on 127.0.0.1:`webhook_port`)",
+        json_schema_extra=from_env("BOT_TELEGRAM_WEBHOOK_URL"),
+    )
+    webhook_secret: str = Field(
+        default="",
+        description="the webhook's secret token (random per start when none is set)",
+        json_schema_extra=from_env("BOT_TELEGRAM_WEBHOOK_SECRET", secret=True),
+    )
+    webhook_port: int = Field(default=8443, ge=1, le=65535, description="the webhook's port on 127.0.0.1")
+    chat_rate: float = Field(default=1.0, gt=0, description="messages per second in one chat...")
+    chat_burst: int = Field(default=3, ge=1, description="...after a short burst of this many")
+    group_per_minute: int = Field(default=20, ge=1, description="messages a minute in one group")
+    max_in_flight: int = Field(default=64, ge=1, description="requests on the wire at once")
+    max_chats: int = Field(default=64, ge=1, description="chats whose updates are handled at once")
 
     @property
     def enabled(self) -> bool:
         return bool(self.token)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, config=_STRICT)
 class MatrixSettings:
-    homeserver: str = ""
-    user_id: str = ""
-    password: str = ""
-    access_token: str = ""
-    staff_room: str = ""
+    homeserver: str = Field(
+        default="",
+        description="e.g. `https://matrix.example.org`",
+        json_schema_extra=from_env("BOT_MATRIX_HOMESERVER"),
+    )
+    user_id: str = Field(
+        default="",
+        description="e.g. `@newcomers:example.org`",
+        json_schema_extra=from_env("BOT_MATRIX_USER_ID"),
+    )
+    password: str = Field(
+        default="",
+        description="the bot account's password",
+        json_schema_extra=from_env("BOT_MATRIX_PASSWORD", secret=True),
+    )
+    access_token: str = Field(
+        default="",
+        description="instead of the password",
+        json_schema_extra=from_env("BOT_MATRIX_ACCESS_TOKEN", secret=True),
+    )
+    staff_room: str = Field(
+        default="",
+        description="the staff room: id or `#alias`",
+        json_schema_extra=from_env("BOT_MATRIX_STAFF_ROOM"),
+    )
 
     @property
     def enabled(self) -> bool:
         return bool(self.homeserver and self.user_id and (self.password or self.access_token))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, config=_STRICT)
 class Settings:
-    data_dir: Path = Path("var")
-    content_dir: Path = ROOT / "content"
-    locales_dir: Path = ROOT / "locales"
-    default_language: str = "ro"
-    required_languages: tuple[str, ...] = ("ro", "bg", "de", "en")
-    staff_users: frozenset[str] = frozenset()  # "telegram:123", "matrix:@anna:example.org", "console:local"
-    staff_language: str = "de"
-    http_port: int = 0  # 0: no HTTP endpoint
-    log_level: str = "INFO"
-    log_json: bool = False
-    inactive_days: int = 180  # users silent this long are deleted, with all their data
-    gaps_enabled: bool = True  # count unanswered questions (text only, never linked to a user)
-    flood_limit: int = 20  # more messages than this from one user within flood_seconds: slow down (0 = off)
-    flood_seconds: int = 10
-    flood_exempt_channels: tuple[str, ...] = ("console",)  # the operator's own terminal: no flood control
+    data_dir: Path = Field(
+        default=Path("var"),
+        description="database, staff log, Matrix keys",
+        json_schema_extra=from_env("BOT_DATA_DIR"),
+    )
+    content_dir: Path = Field(
+        default=ROOT / "content",
+        description="the content tree",
+        json_schema_extra=from_env("BOT_CONTENT_DIR"),
+    )
+    locales_dir: Path = Field(
+        default=ROOT / "locales",
+        description="the Fluent files",
+        json_schema_extra=from_env("BOT_LOCALES_DIR"),
+    )
+    default_language: str = Field(
+        default="ro",
+        description="used before a user picks one",
+        json_schema_extra=from_env("BOT_DEFAULT_LANGUAGE"),
+    )
+    required_languages: tuple[str, ...] = Field(
+        default=("ro", "bg", "de", "en"), min_length=1, description="every text must exist in these"
+    )
+    staff_users: StaffIds = Field(
+        default=frozenset(),
+        description="staff ids: `telegram:123`, `matrix:@anna:example.org`, `console:local` "
+        "(comma-separated in the environment)",
+        json_schema_extra=from_env("BOT_STAFF_USERS"),
+    )
+    staff_language: str = Field(default="de", description="the language of staff notices and commands")
+    http_port: int = Field(
+        default=0,
+        ge=0,
+        le=65535,
+        description="/healthz and /metrics on 127.0.0.1 (0: no HTTP endpoint)",
+        json_schema_extra=from_env("BOT_HTTP_PORT"),
+    )
+    log_level: LogLevel = Field(
+        default="INFO",
+        description="DEBUG, INFO, WARNING, ERROR or CRITICAL",
+        json_schema_extra=from_env("BOT_LOG_LEVEL"),
+    )
+    log_json: bool = Field(
+        default=False,
+        description="JSON lines instead of plain text (message texts are never logged)",
+        json_schema_extra=from_env("BOT_LOG_JSON"),
+    )
+    inactive_days: int = Field(
+        default=180, ge=1, description="users silent this long are deleted, with all their data"
+    )
+    gaps_enabled: bool = Field(
+        default=True, description="count unanswered questions (text only, never linked to a user)"
+    )
+    flood_limit: int = Field(
+        default=20,
+        ge=0,
+        description="more messages than this from one user within `flood_seconds`: slow down (0 = off)",
+    )
+    flood_seconds: int = Field(default=10, ge=1, description="the window of `flood_limit`")
+    flood_exempt_channels: frozenset[str] = Field(
+        default=frozenset({"console"}),
+        description="channels without flood control (the console is the operator's own terminal, "
+        "and scripts pipe many lines into it)",
+    )
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
     matrix: MatrixSettings = field(default_factory=MatrixSettings)
 
@@ -75,94 +216,125 @@ class Settings:
         return self.data_dir / "bot.sqlite3"
 
 
-def _check_no_secrets(section: str, values: Mapping[str, Any]) -> None:
-    for key in values:
-        if key in SECRETS:
-            raise ConfigError(
-                f"[{section}] {key}: secrets are read only from the environment "
-                f"(BOT_{section.upper()}_{key.upper()}), never from the config file"
+# file sections and the dataclass each fills; [bot] holds the top-level settings
+SECTIONS: dict[str, type] = {"bot": Settings, "telegram": TelegramSettings, "matrix": MatrixSettings}
+_NESTED = ("telegram", "matrix")
+
+
+def section_fields(section: str) -> dict[str, FieldInfo]:
+    """The settings of one file section, by key."""
+    found: dict[str, FieldInfo] = SECTIONS[section].__pydantic_fields__  # type: ignore[attr-defined]
+    return {name: info for name, info in found.items() if not (section == "bot" and name in _NESTED)}
+
+
+def _meta(info: FieldInfo) -> dict[str, Any]:
+    extra = info.json_schema_extra
+    return extra if isinstance(extra, dict) else {}
+
+
+def _unknown_key(section: str, key: str) -> str:
+    known = section_fields(section)
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    if close:
+        return f"[{section}] {key}: unknown key (did you mean {close[0]}?)"
+    elsewhere = [other for other in SECTIONS if other != section and key in section_fields(other)]
+    if elsewhere:
+        return f"[{section}] {key}: unknown key (it belongs in [{elsewhere[0]}])"
+    return f"[{section}] {key}: unknown key (known: {', '.join(known)})"
+
+
+def _read_file(path: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+
+
+def _from_file(path: str, raw: Mapping[str, Any], errors: list[str]) -> dict[str, dict[str, Any]]:
+    """The file's sections, checked for unknown sections and keys and for secrets."""
+    base = Path(path).parent
+    sections: dict[str, dict[str, Any]] = {name: {} for name in SECTIONS}
+    for name, table in raw.items():
+        if name not in SECTIONS:
+            owner = [s for s in SECTIONS if name in section_fields(s)]
+            close = difflib.get_close_matches(name, SECTIONS, n=1, cutoff=0.6)
+            hint = (
+                f"a setting outside a section (put it under [{owner[0]}])"
+                if owner
+                else f"unknown section (did you mean [{close[0]}]?)"
+                if close
+                else f"unknown section (known: {', '.join(f'[{s}]' for s in SECTIONS)})"
             )
-
-
-def _staff(value: Any) -> frozenset[str]:
-    if isinstance(value, str):
-        value = value.split(",")
-    return frozenset(str(v).strip() for v in value or () if str(v).strip())
+            errors.append(f"{path}: {name}: {hint}")
+            continue
+        if not isinstance(table, dict):
+            errors.append(f"{path}: {name}: must be a section [{name}], not a value")
+            continue
+        fields = section_fields(name)
+        for key, value in table.items():
+            info = fields.get(key)
+            if info is None:
+                errors.append(f"{path}: {_unknown_key(name, key)}")
+            elif _meta(info).get("secret"):
+                errors.append(
+                    f"{path}: [{name}] {key}: secrets are read only from the environment "
+                    f"({_meta(info)['env']}), never from the config file"
+                )
+            else:
+                if info.annotation is Path and isinstance(value, str) and not Path(value).is_absolute():
+                    value = base / value  # a relative path means: next to the config file
+                sections[name][key] = value
+    return sections
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
-    """Read ``BOT_CONFIG`` (if set) and apply ``BOT_*`` environment variables on top."""
+    """Read ``BOT_CONFIG`` (if set) and apply ``BOT_*`` environment variables on top.
+
+    Raises ``ConfigError`` naming every unknown key, secret in the file and wrong value, one per line.
+    """
     env = os.environ if env is None else env
-    raw: dict[str, Any] = {}
-    config_path = env.get("BOT_CONFIG")
+    config_path = env.get("BOT_CONFIG") or ""
+    errors: list[str] = []
     if config_path:
-        try:
-            raw = tomllib.loads(Path(config_path).read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"{config_path}: {exc}") from exc
-    bot = dict(raw.get("bot", {}))
-    tg = dict(raw.get("telegram", {}))
-    mx = dict(raw.get("matrix", {}))
-    _check_no_secrets("telegram", tg)
-    _check_no_secrets("matrix", mx)
-    base = Path(config_path).parent if config_path else Path.cwd()
+        sections = _from_file(config_path, _read_file(config_path), errors)
+    else:
+        sections = {name: {} for name in SECTIONS}
+    # where each value came from, for the error message
+    source: dict[tuple[str, str], str] = {
+        (name, key): f"{config_path}: [{name}] {key}" for name, table in sections.items() for key in table
+    }
+    for name in SECTIONS:
+        for key, info in section_fields(name).items():
+            variable = _meta(info).get("env")
+            if variable and env.get(variable):  # the environment wins; an empty variable counts as unset
+                sections[name][key] = env[variable]
+                source[(name, key)] = f"{variable} (environment)"
+    data: dict[str, Any] = dict(sections["bot"])
+    for name in _NESTED:
+        data[name] = sections[name]
+    try:
+        settings = _ADAPTER.validate_python(data)
+    except ValidationError as exc:
+        errors.extend(_describe(error, source) for error in exc.errors())
+    else:
+        if not errors:
+            return settings
+    raise ConfigError("\n".join(errors))  # every mistake at once, so one edit fixes them all
 
-    def path(value: Any, default: Path) -> Path:
-        if value is None:
-            return default
-        p = Path(str(value))
-        return p if p.is_absolute() else base / p
 
-    def number(name: str, value: Any, kind: type) -> Any:
-        try:
-            return kind(value)
-        except (TypeError, ValueError) as exc:
-            raise ConfigError(f"{name} must be a number, not {value!r}") from exc
+def _describe(error: Any, source: Mapping[tuple[str, str], str]) -> str:
+    loc = [str(part) for part in error["loc"]]
+    section, rest = (loc[0], loc[1:]) if loc and loc[0] in _NESTED else ("bot", loc)
+    key = rest[0] if rest else section
+    where = source.get((section, key), f"[{section}] {key}")
+    if len(rest) > 1:
+        where += "".join(f"[{part}]" for part in rest[1:])
+    message = str(error["msg"]).removeprefix("Value error, ")
+    message = message[0].lower() + message[1:]
+    info = section_fields(section).get(key)
+    secret = info is not None and _meta(info).get("secret")
+    shown = "" if secret or "input" not in error else f" (got {error['input']!r})"
+    return f"{where}: {message}{shown}"
 
-    return Settings(
-        data_dir=Path(env["BOT_DATA_DIR"])
-        if env.get("BOT_DATA_DIR")
-        else path(bot.get("data_dir"), Path("var")),
-        content_dir=Path(env["BOT_CONTENT_DIR"])
-        if env.get("BOT_CONTENT_DIR")
-        else path(bot.get("content_dir"), ROOT / "content"),
-        locales_dir=Path(env["BOT_LOCALES_DIR"])
-        if env.get("BOT_LOCALES_DIR")
-        else path(bot.get("locales_dir"), ROOT / "locales"),
-        default_language=env.get("BOT_DEFAULT_LANGUAGE") or str(bot.get("default_language", "ro")),
-        required_languages=tuple(bot.get("required_languages", ("ro", "bg", "de", "en"))),
-        staff_users=_staff(env.get("BOT_STAFF_USERS") or bot.get("staff_users")),
-        staff_language=str(bot.get("staff_language", "de")),
-        http_port=number("BOT_HTTP_PORT", env.get("BOT_HTTP_PORT") or bot.get("http_port", 0), int),
-        log_level=(env.get("BOT_LOG_LEVEL") or str(bot.get("log_level", "INFO"))).upper(),
-        log_json=(env.get("BOT_LOG_JSON") or str(bot.get("log_json", ""))).lower() in ("1", "true", "yes"),
-        inactive_days=number("inactive_days", bot.get("inactive_days", 180), int),
-        gaps_enabled=bool(bot.get("gaps_enabled", True)),
-        flood_limit=number("flood_limit", bot.get("flood_limit", 20), int),
-        flood_seconds=number("flood_seconds", bot.get("flood_seconds", 10), int),
-        telegram=TelegramSettings(
-            token=env.get("BOT_TELEGRAM_TOKEN", ""),
-            base_url=env.get("BOT_TELEGRAM_BASE_URL") or str(tg.get("base_url", "")),
-            staff_chat=env.get("BOT_TELEGRAM_STAFF_CHAT") or str(tg.get("staff_chat", "")),
-            rate_limit=number(
-                "BOT_TELEGRAM_RATE_LIMIT",
-                env.get("BOT_TELEGRAM_RATE_LIMIT") or tg.get("rate_limit", 30),
-                float,
-            ),
-            webhook_url=env.get("BOT_TELEGRAM_WEBHOOK_URL") or str(tg.get("webhook_url", "")),
-            webhook_secret=env.get("BOT_TELEGRAM_WEBHOOK_SECRET", ""),
-            webhook_port=number("webhook_port", tg.get("webhook_port", 8443), int),
-            chat_rate=number("chat_rate", tg.get("chat_rate", 1.0), float),
-            chat_burst=number("chat_burst", tg.get("chat_burst", 3), int),
-            group_per_minute=number("group_per_minute", tg.get("group_per_minute", 20), int),
-            max_in_flight=number("max_in_flight", tg.get("max_in_flight", 64), int),
-            max_chats=number("max_chats", tg.get("max_chats", 64), int),
-        ),
-        matrix=MatrixSettings(
-            homeserver=env.get("BOT_MATRIX_HOMESERVER") or str(mx.get("homeserver", "")),
-            user_id=env.get("BOT_MATRIX_USER_ID") or str(mx.get("user_id", "")),
-            password=env.get("BOT_MATRIX_PASSWORD", ""),
-            access_token=env.get("BOT_MATRIX_ACCESS_TOKEN", ""),
-            staff_room=env.get("BOT_MATRIX_STAFF_ROOM") or str(mx.get("staff_room", "")),
-        ),
-    )
+
+_ADAPTER = TypeAdapter(Settings)

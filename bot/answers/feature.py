@@ -20,6 +20,7 @@ from bot.core import actions
 from bot.core.events import Choice, Reply
 from bot.core.feature import Feature, Turn
 from bot.core.services import FeatureServices
+from bot.ops import metrics
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +55,13 @@ class AnswersFeature(Feature):
         nodes = turn.library.tree.nodes
         candidates = [c.node for c in match.candidates if c.node in nodes]
         if match.decision is Decision.ANSWER and candidates:
-            replies = turn.show_node(candidates[0])
+            replies, outcome = turn.show_node(candidates[0]), "answered"
         elif match.decision is Decision.CHOICES and candidates:
-            replies = self._choices(turn, candidates)
+            replies, outcome = self._choices(turn, candidates), "choices"
         else:
-            replies = self._decline(turn)
+            replies, outcome = self._decline(turn), "unmatched"
             await self.gaps.record(match.detected.other or match.detected.lang, text, turn.now)
+        metrics.QUESTIONS.labels(outcome).inc()
         return replies + self._switch_offer(turn, match)
 
     def _choices(self, turn: Turn, candidates: list[str]) -> list[Reply]:

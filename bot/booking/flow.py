@@ -24,6 +24,7 @@ from bot.core.clock import BERLIN
 from bot.core.events import Choice, Reply
 from bot.core.feature import Feature, Turn
 from bot.core.services import FeatureServices
+from bot.ops import metrics
 
 log = logging.getLogger(__name__)
 
@@ -413,6 +414,7 @@ class BookingFeature(Feature):
         )
         if booking is None:
             return await self.just_taken(turn, None)
+        metrics.BOOKINGS.labels("moved" if moving else "confirmed").inc()
         turn.session.end_flow()
         if moving:
             old = await service.bookings.get(moving)

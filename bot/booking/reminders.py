@@ -18,6 +18,7 @@ from bot.booking.repository import Booking, Bookings, Status
 from bot.booking.rules import BookingRules
 from bot.booking.schedule import iso, parse_iso
 from bot.core.clock import BERLIN, Clock
+from bot.ops import metrics
 
 log = logging.getLogger(__name__)
 
@@ -161,6 +162,7 @@ class Reminders:
                 continue
             if reached:
                 sent += 1
+                metrics.REMINDER_LAG.observe(max(0.0, (now - item.due_at).total_seconds()))
             else:
                 # the sender (BookingService.tell_user) marked the person blocked through the sessions
                 await self.db.execute("UPDATE reminders SET status = 'dropped' WHERE id = ?", (item.id,))

@@ -125,6 +125,3 @@ class Schedule:
         if start < earliest or local_day > last_day:
             return None
         return next((s for s in self.slots_on(local_day) if s.site == site and s.start == start), None)
-
-    def languages(self) -> tuple[str, ...]:
-        return self.contact.languages

@@ -27,7 +27,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
     except ConfigError as exc:
-        print(f"configuration error: {exc}", file=sys.stderr)
-        return 2
+        for line in str(exc).splitlines():  # one line per mistake, each naming its file and key
+            print(f"configuration error: {line}", file=sys.stderr)
+        return 1
     setup_logging(settings.log_level, settings.log_json)
     return int(args.func(args, settings))

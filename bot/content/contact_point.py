@@ -54,9 +54,10 @@ class ClosingDay:
 
 @dataclass(frozen=True, slots=True)
 class ContactPoint:
+    """The facts of contact-point.yml. Its times are Europe/Berlin wall times (``bot.core.clock.BERLIN``):
+    the bot serves Dortmund only, so the time zone is not a setting."""
+
     name: str
-    carriers: tuple[str, ...]
-    timezone: str
     sites: tuple[Site, ...]
     hours: Hours
     closing_days: tuple[ClosingDay, ...]
@@ -160,13 +161,10 @@ def load_contact_point(
             continue
         closing.append(ClosingDay(item["date"], str(item.get("reason", ""))))
 
-    carriers = raw.get("carriers") or []
     if len([i for i in issues if i.severity == "error"]) > before:
         return None
     return ContactPoint(
         name=str(name),
-        carriers=tuple(str(c) for c in carriers) if isinstance(carriers, list) else (),
-        timezone=str(raw.get("timezone", "Europe/Berlin")),
         sites=tuple(sites),
         hours=Hours(hours_confirmed, str(raw_hours.get("source", "")), slot, tuple(periods)),
         closing_days=tuple(closing),

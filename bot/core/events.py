@@ -59,9 +59,6 @@ class Reply:
     text: str
     choices: tuple[Choice, ...] = field(default=())
 
-    def with_choices(self, choices: tuple[Choice, ...]) -> Reply:
-        return Reply(self.text, choices)
-
 
 def numbered_choices(replies: list[Reply]) -> list[Choice]:
     """All choices of a batch of replies, in the order their numbers 1..n are shown."""

@@ -35,7 +35,6 @@ class Session:
     step: str = ""
     data: dict[str, JsonValue] = field(default_factory=dict)
     choices: list[tuple[str, str]] = field(default_factory=list)  # (action, label)
-    is_new: bool = False
 
     def state_json(self) -> str:
         return json.dumps(
@@ -106,7 +105,7 @@ class Sessions:
                 "SELECT id FROM users WHERE channel=? AND user_ref=?", (channel, user_ref)
             )
             assert new is not None
-            return Session(int(new[0]), channel, user_ref, is_new=True)
+            return Session(int(new[0]), channel, user_ref)
         session = Session(int(row["id"]), channel, user_ref, lang=row["lang"])
         session.apply_state(row["state"])
         return session

@@ -50,10 +50,6 @@ class Translator:
     def __call__(self, msg_id: str, **args: Any) -> str:
         return self.catalog.format(self.lang, msg_id, args)
 
-    def has(self, msg_id: str) -> bool:
-        locale = self.catalog.locales.get(self.lang)
-        return locale is not None and msg_id in locale.variables
-
 
 class Catalog:
     """All loaded locales."""

@@ -4,6 +4,7 @@ and they survive a restart (sent once after it, or dropped when the appointment 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
@@ -83,39 +84,46 @@ def test_a_bad_reminder_setting_is_a_content_error_with_its_line(tmp_path: Path)
     assert any(i.line == line and "quiet_from" in i.message for i in issues), [i.format() for i in issues]
 
 
-def fast(services: FeatureServices, settings: Settings) -> list[Feature]:
-    return [BookingFeature(services, reminder_interval=0.02)]
+class StepByStep(BookingFeature):
+    """The booking feature without its background job: the test runs the job's step itself."""
+
+    async def start(self) -> None:
+        pass
 
 
-async def wait_for(condition: object, seconds: float = 3.0) -> None:
-    for _ in range(int(seconds / 0.02)):
-        if condition():  # type: ignore[operator]
-            return
-        await asyncio.sleep(0.02)
+def stepped(services: FeatureServices, settings: Settings) -> list[Feature]:
+    return [StepByStep(services)]
+
+
+async def step(app: App) -> int:
+    """One round of the reminder job, as the loop runs it (with the channels connected right now)."""
+    service = feature(app).service
+    return await service.reminders.run_due(service.send_reminder, service.services.outbox.reaches)
 
 
 async def test_reminders_due_while_down_are_sent_once_after_a_restart(tmp_path: Path) -> None:
     clock = FakeClock(START)  # Wednesday 25 November 2026
     monday = berlin(2026, 11, 30, 9, 0).astimezone(UTC)
-    app = await started_app(tmp_path, clock, features=fast)
+    app = await started_app(tmp_path, clock, features=stepped)
     await book(app, "ana", "ro", when=monday)
     await app.stop()
 
     clock.set(berlin(2026, 11, 29, 20, 0))  # the day-before reminder (18:00) fell due while down
     recorder = Recorder()
-    app = await started_app(tmp_path, clock, features=fast)
+    app = await started_app(tmp_path, clock, features=stepped)
+    assert await step(app) == 0  # the console is not connected yet: the reminder waits for it
     app.postman.register(recorder)
-    await wait_for(lambda: recorder.to("ana"))
-    await asyncio.sleep(0.1)  # several more rounds of the loop
+    assert await step(app) == 1
+    assert await step(app) == 0 and await step(app) == 0  # more rounds of the job: never twice
     await app.stop()
     assert len(recorder.to("ana")) == 1
     assert "30 noiembrie" in recorder.to("ana")[0] and "09:00" in recorder.to("ana")[0]
 
     # a second restart: the reminder is never sent again; the next one (07:00) is not due yet
     recorder = Recorder()
-    app = await started_app(tmp_path, clock, features=fast)
+    app = await started_app(tmp_path, clock, features=stepped)
     app.postman.register(recorder)
-    await asyncio.sleep(0.2)
+    assert await step(app) == 0
     statuses = sorted(tuple(r) for r in await app.db.fetchall("SELECT kind, status FROM reminders"))
     await app.stop()
     assert recorder.to("ana") == []
@@ -125,19 +133,53 @@ async def test_reminders_due_while_down_are_sent_once_after_a_restart(tmp_path: 
 async def test_reminders_of_a_past_appointment_are_dropped_after_a_restart(tmp_path: Path) -> None:
     clock = FakeClock(START)
     monday = berlin(2026, 11, 30, 9, 0).astimezone(UTC)
-    app = await started_app(tmp_path, clock, features=fast)
+    app = await started_app(tmp_path, clock, features=stepped)
     await book(app, "ivan", "bg", when=monday)
     await app.stop()
 
     clock.set(berlin(2026, 11, 30, 12, 0))  # down until after the appointment
     recorder = Recorder()
-    app = await started_app(tmp_path, clock, features=fast)
+    app = await started_app(tmp_path, clock, features=stepped)
     app.postman.register(recorder)
-    await asyncio.sleep(0.2)
+    assert await step(app) == 0
     rows = await app.db.fetchall("SELECT status FROM reminders")
     await app.stop()
     assert recorder.to("ivan") == []
     assert {r[0] for r in rows} == {"dropped"}
+
+
+async def test_the_job_runs_a_round_at_once_and_survives_a_failing_round(tmp_path: Path) -> None:
+    """The loop itself: each round sends what is due and does the housekeeping; an error is logged and
+    the next round comes (interval 0: the rounds follow each other without waiting for time)."""
+    clock = FakeClock(START)
+    monday = berlin(2026, 11, 30, 9, 0).astimezone(UTC)
+    app = await started_app(tmp_path, clock, features=stepped)
+    recorder = Recorder()
+    app.postman.register(recorder)
+    try:
+        await book(app, "ana", "ro", when=monday)
+        clock.set(berlin(2026, 11, 29, 18, 0))
+        service = feature(app).service
+        rounds: list[int] = []
+        third = asyncio.Event()
+
+        async def housekeeping() -> None:
+            rounds.append(len(recorder.to("ana")))
+            if len(rounds) == 1:
+                raise RuntimeError("a failing round")
+            if len(rounds) == 3:
+                third.set()
+
+        job = asyncio.create_task(
+            service.reminders.loop(service.send_reminder, app.postman.reaches, 0, housekeeping)
+        )
+        await asyncio.wait_for(third.wait(), timeout=10)
+        job.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await job
+        assert rounds[:3] == [1, 1, 1]  # sent in the first round, once
+    finally:
+        await app.stop()
 
 
 async def test_never_in_quiet_hours(app: App, clock: FakeClock, recorder: Recorder) -> None:

@@ -337,7 +337,6 @@ async def test_booking_journey_with_the_staff_room(
     synapse: Synapse, user: MatrixUser, tmp_path: Path
 ) -> None:
     """Language → booking → staff room notified → staff command there → the person cancels."""
-    pytest.importorskip("bot.booking.flow", reason="booking is not on this branch yet")
     bot = synapse.register("bot")
     anna = MatrixUser(synapse.url, synapse.register("anna"), tmp_path / "anna")
     await anna.start()

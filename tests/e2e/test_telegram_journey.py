@@ -1,15 +1,12 @@
 """Whole journeys on Telegram: the real PTB Application and the whole bot against the fake Bot API.
 
-The booking legs (book → confirmation → staff notified → cancel) run when the booking feature is
-present (it is built on its own branch); the staff notification path itself is always exercised.
+The booking leg (book → confirmation → staff notified → cancel) runs the real booking feature; the staff
+notification path itself is also exercised with a stand-in feature.
 """
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-
-import pytest
 
 from bot.app import default_features
 from bot.common import markup as mk
@@ -19,8 +16,6 @@ from bot.core.feature import Feature, Turn
 from bot.core.services import FeatureServices
 from tests.auxil.fake_telegram import FakeTelegram, FakeUser, Sent
 from tests.auxil.telegram_bot import STAFF_CHAT, telegram_bot
-
-HAS_BOOKING = importlib.util.find_spec("bot.booking") is not None
 
 
 async def say(tg: FakeTelegram, user: FakeUser, text: str) -> Sent:
@@ -125,7 +120,6 @@ async def test_newcomer_journey_on_telegram(tmp_path: Path) -> None:
         assert not [s for s in tg.sent if len(s.text) > 4096]
 
 
-@pytest.mark.skipif(not HAS_BOOKING, reason="the booking feature is not merged yet")
 async def test_booking_on_telegram_notifies_the_staff_chat_and_cancels(tmp_path: Path) -> None:
     async with telegram_bot(tmp_path, staff_users=frozenset({"telegram:7"})) as bot:
         tg = bot.tg
