@@ -7,8 +7,8 @@ import re
 from functools import cache
 from pathlib import Path
 
-from bot.config import ROOT
 from bot.booking.rules import DEFAULT_TOPICS, load_contact, rules_of
+from bot.config import ROOT
 from bot.i18n.catalog import Catalog, load_catalog
 from tests.auxil.chat import Chat, copy_tree, started_app
 from tests.auxil.message_ids import Package
