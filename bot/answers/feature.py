@@ -11,7 +11,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
+from bot.answers.detect import detect
 from bot.answers.gaps import Gaps
 from bot.answers.index import build_index
 from bot.answers.matcher import Decision, Match, Matcher
@@ -104,3 +106,12 @@ class AnswersFeature(Feature):
         t = catalog.translator(other)
         name = catalog.name_of(other)
         return [Reply(t("answers-switch"), (Choice(actions.language(other), "🌐 " + name),))]
+
+    def language_of(self, text: str, languages: Sequence[str]) -> str | None:
+        """First contact: the language whose words the message uses; None on a tie (nothing to tell by)."""
+        if not languages:
+            return None
+        ranked = [s for s in detect(self.matcher.index, text, languages[0]).scores if s[0] in languages]
+        if not ranked or ranked[0][1] <= 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]

@@ -125,7 +125,31 @@ class Dialogue:
                 return await self._action(turn, turn.session.choices[number - 1][0])
             return self._again(turn, turn.t("out-of-range", count=len(turn.session.choices)))
         if turn.session.lang is None:
+            return await self._first_contact(turn, text)
+        return await self._free_text(turn, text)
+
+    async def _first_contact(self, turn: Turn, text: str) -> list[Reply]:
+        """A message typed before any language was chosen: answered in the language it is written in, with
+        the one-tap language choice below; the picker alone only when no language can be told."""
+        languages = turn.library.catalog.languages
+        guess = next((g for f in self.features if (g := f.language_of(text, languages)) in languages), None)
+        if guess is None:
             return self._language_picker(turn, first=True)
+        turn.use_language(guess)
+        log.info("first contact on %s answered in the detected language", turn.event.channel)
+        replies = await self._free_text(turn, text)
+        return [*replies, self._language_offer(turn)]
+
+    def _language_offer(self, turn: Turn) -> Reply:
+        catalog = turn.library.catalog
+        choices = tuple(
+            Choice(actions.language(code), ("✓ " if code == turn.lang else "") + catalog.name_of(code))
+            for code in sorted(catalog.languages, key=lambda code: code != turn.lang)
+        )
+        return Reply(turn.t("language-offer"), choices)
+
+    async def _free_text(self, turn: Turn, text: str) -> list[Reply]:
+        """Free text: the flow's step first, then the features' answers, else "not understood"."""
         flow = self._feature(turn.session.flow)
         if flow is not None:
             replies = await flow.text(turn, text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -89,6 +90,10 @@ class Feature:
 
     def home_choices(self, turn: Turn) -> list[Choice]:
         return []
+
+    def language_of(self, text: str, languages: Sequence[str]) -> str | None:
+        """The language ``text`` is written in, among ``languages``, if the feature can tell (first contact)."""
+        return None
 
     def node_choices(self, turn: Turn, node_id: str) -> list[Choice]:
         return []

@@ -4,6 +4,7 @@
 language-name = Deutsch
 language-prompt = Bitte wählen Sie Ihre Sprache.
 language-set = Gut. Ich schreibe ab jetzt auf Deutsch.
+language-offer = Ich schreibe Ihnen auf Deutsch. Sie können jederzeit eine andere Sprache wählen:
 language-unknown = Die Sprache „{ $code }“ kenne ich nicht.
 
 welcome = Hallo! Ich helfe Menschen, die neu nach Dortmund gezogen sind. Ich beantworte Fragen zu Krankenversicherung, Wohnen, Schule, Arbeit und Deutschkursen. Und ich kann für Sie einen Termin bei der Anlaufstelle „Willkommen Europa“ vereinbaren. Die Beratung dort ist kostenlos: Bezahlen Sie niemals jemanden dafür.

@@ -4,6 +4,7 @@
 language-name = English
 language-prompt = Please choose your language.
 language-set = OK. I will write in English from now on.
+language-offer = I am writing to you in English. You can choose another language at any time:
 language-unknown = I do not know the language “{ $code }”.
 
 welcome = Hello! I help people who have just moved to Dortmund. I answer questions about health insurance, housing, school, work and German courses, and I can book an appointment at the contact point “Willkommen Europa”. The advice there is free of charge: never pay anyone for it.

@@ -4,6 +4,7 @@
 language-name = Română
 language-prompt = Vă rog să alegeți limba.
 language-set = Bine. De acum încolo vă scriu în română.
+language-offer = Vă scriu în română. Puteți alege oricând altă limbă:
 language-unknown = Nu cunosc limba „{ $code }”.
 
 welcome = Bună ziua! Ajut oamenii care s-au mutat de curând în Dortmund. Răspund la întrebări despre asigurarea de sănătate, locuință, școală, muncă și cursuri de germană. Vă pot face și o programare la centrul de consiliere „Willkommen Europa”. Consilierea de acolo este gratuită: nu dați niciodată bani nimănui pentru ea.
