@@ -343,7 +343,7 @@ def test_ptb_log_records_lose_tracebacks_of_routine_errors_and_the_token(
 ) -> None:
     from telegram.error import NetworkError
 
-    from bot.channels.telegram import quiet_ptb_logs
+    from bot.channels.telegram_logs import quiet_ptb_logs
 
     quiet_ptb_logs(TOKEN)
     caplog.set_level(logging.DEBUG)
