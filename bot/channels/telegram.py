@@ -49,6 +49,7 @@ from bot.channels.telegram_updates import (
 )
 from bot.channels.telegram_webhook import Webhook
 from bot.channels.telegram_wording import Wording
+from bot.channels.timer import Timer
 from bot.common import markup as mk
 from bot.config import TelegramSettings
 from bot.core.events import Inbound, Reply
@@ -85,6 +86,7 @@ class TelegramChannel:
         *,
         limits: Limits | None = None,
         poll_timeout: float = 30.0,
+        timer: Timer | None = None,
     ) -> None:
         self.services = services
         self.settings = settings
@@ -96,7 +98,9 @@ class TelegramChannel:
         self.application: PTBApplication = build_application(
             settings, self.request, self.processor, self._on_update, self._on_error
         )
-        self.sender = Sender(self.application.bot, self.request, self.limits, on_blocked=self._blocked)
+        self.sender = Sender(
+            self.application.bot, self.request, self.limits, on_blocked=self._blocked, timer=timer
+        )
         self.username = ""
         self._staff_chat = self.settings.staff_chat
         self.wording = Wording(services)
