@@ -96,7 +96,7 @@ class TelegramChannel:
         self.processor = OrderedUpdateProcessor(chat_key, max_chats=max(1, settings.max_chats))
         self.request = AiohttpRequest(pool_size=self.limits.max_in_flight + 16)
         self.application: PTBApplication = build_application(
-            settings, self.request, self.processor, self._on_update, self._on_error
+            settings, self.request, self.processor, self._on_update
         )
         self.sender = Sender(
             self.application.bot, self.request, self.limits, on_blocked=self._blocked, timer=timer
@@ -130,12 +130,8 @@ class TelegramChannel:
             self.application.bot, self.services.conversation, self.services.content.current.catalog
         )
         if self.settings.webhook_url:
-            self._webhook = Webhook(
-                self.application.bot,
-                self.application.update_queue,
-                self.settings.webhook_url,
-                self.settings.webhook_port,
-                self.settings.webhook_secret,
+            self._webhook = Webhook.from_settings(
+                self.application.bot, self.application.update_queue, self.settings
             )
             await self._webhook.start()
         else:
@@ -143,7 +139,7 @@ class TelegramChannel:
             await self.application.updater.start_polling(
                 timeout=timedelta(seconds=self.poll_timeout),
                 allowed_updates=ALLOWED_UPDATES,
-                error_callback=self._on_polling_error,
+                error_callback=log_error,  # one line each, never the token
             )
         await self.application.start()
         log.info("telegram: serving as @%s (%s)", self.username, "webhook" if self._webhook else "polling")
@@ -274,14 +270,6 @@ class TelegramChannel:
         task = asyncio.create_task(coroutine)
         self._background.add(task)
         task.add_done_callback(self._background.discard)
-
-    # -- errors: one line each, never the token ----------------------------------------------
-
-    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        log_error(context.error)
-
-    def _on_polling_error(self, error: TelegramError) -> None:
-        log_error(error)
 
 
 async def serve(services: ChannelServices, settings: TelegramSettings) -> None:

@@ -12,7 +12,7 @@ from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application, ApplicationBuilder, BaseUpdateProcessor, ContextTypes, TypeHandler
 
 from bot.channels.telegram_limits import Limits
-from bot.channels.telegram_logs import describe
+from bot.channels.telegram_logs import describe, log_error
 from bot.channels.telegram_request import AiohttpRequest
 from bot.config import TelegramSettings
 from bot.core.services import Conversation
@@ -22,7 +22,6 @@ log = logging.getLogger("bot.channels.telegram")  # the channel's own lines keep
 
 PTBApplication = Application[Any, Any, Any, Any, Any, Any]
 OnUpdate = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
-OnError = Callable[[object, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 MAX_RETRY = 60.0  # seconds between two getMe attempts at most while the Bot API cannot be reached
 
 
@@ -42,7 +41,6 @@ def build_application(
     request: AiohttpRequest,
     processor: BaseUpdateProcessor,
     on_update: OnUpdate,
-    on_error: OnError,
 ) -> PTBApplication:
     """PTB's application on our request seam, with our update processor and one handler for every update."""
     builder = (
@@ -57,8 +55,12 @@ def build_application(
         builder = builder.base_url(settings.base_url)
     application: PTBApplication = builder.build()
     application.add_handler(TypeHandler(Update, on_update))
-    application.add_error_handler(on_error)
+    application.add_error_handler(_on_error)
     return application
+
+
+async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    log_error(context.error)  # one line each, never the token
 
 
 async def initialize(application: PTBApplication, retry_after: float) -> None:

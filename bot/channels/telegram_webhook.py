@@ -16,6 +16,7 @@ from aiohttp import web
 from telegram import Bot, Update
 
 from bot.channels.telegram_updates import ALLOWED_UPDATES
+from bot.config import TelegramSettings
 
 log = logging.getLogger("bot.channels.telegram")  # the channel's own lines keep the channel's name
 
@@ -34,6 +35,10 @@ class Webhook:
         self.port = port
         self.secret = secret or secrets.token_urlsafe(32)
         self._runner: web.AppRunner | None = None
+
+    @classmethod
+    def from_settings(cls, bot: Bot, updates: asyncio.Queue[Any], settings: TelegramSettings) -> Webhook:
+        return cls(bot, updates, settings.webhook_url, settings.webhook_port, settings.webhook_secret)
 
     async def start(self) -> None:
         web_app = web.Application(client_max_size=MAX_BODY)
