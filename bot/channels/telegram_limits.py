@@ -52,7 +52,11 @@ JITTER_MARGIN = 0.97
 
 
 class Window:
-    """A sliding window: :meth:`next_free` says when the next event may happen, :meth:`take` records it."""
+    """A sliding window: :meth:`next_free` says when the next event may happen, :meth:`take` records it.
+
+    The time is always passed in (the sender's :class:`~bot.channels.timer.Timer`): a window never reads
+    a clock, so it is tested at any moment without waiting.
+    """
 
     __slots__ = ("count", "period", "times")
 

@@ -7,13 +7,15 @@ different chats are sent concurrently, at most ``Limits.max_in_flight`` at once.
 per chat, per group) are sliding windows checked before each request. A 429 puts only its chat back
 for ``retry_after`` (nothing is dropped); a 403 (the user blocked the bot, or the bot left the group)
 drops the chat's queue and reports the chat, so it is marked and not retried; network errors and 5xx
-are retried with backoff.
+are retried with backoff. Time comes from an injected :class:`~bot.channels.timer.Timer` (the event
+loop's clock unless a test passes a fake one).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import warnings
 from collections import deque
@@ -37,6 +39,7 @@ from telegram.request import BaseRequest
 from bot.channels.telegram_limits import Limits, Window
 from bot.channels.telegram_render import Keyboard, OutMessage
 from bot.channels.telegram_request import json_data
+from bot.channels.timer import Cancellable, LoopTimer, Timer
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +64,7 @@ class _Chat:
     queue: deque[Job] = field(default_factory=deque)
     scheduled: bool = False  # in the round-robin, waiting for its limit, or on the wire
     not_before: float = 0.0  # 429: Telegram asked us to wait until then
-    timer: asyncio.TimerHandle | None = None  # waiting for its limit
+    timer: Cancellable | None = None  # waiting for its limit
 
     def forgettable(self, now: float) -> bool:
         """Idle, and no limit would remember it: the entry can go (bounded memory)."""
@@ -106,8 +109,10 @@ class Sender:
         request: BaseRequest,
         limits: Limits,
         on_blocked: Callable[[int], Awaitable[None]] | None = None,
+        timer: Timer | None = None,
     ) -> None:
         self.bot = bot
+        self.timer: Timer = timer or LoopTimer()
         self.request = request
         self.limits = limits
         self.on_blocked = on_blocked
@@ -186,20 +191,25 @@ class Sender:
     def queued(self) -> int:
         return self._pending
 
+    @property
+    def in_flight(self) -> int:
+        """Requests on the wire now."""
+        return self._in_flight
+
     # -- the scheduler -----------------------------------------------------------------------
 
     async def _schedule(self) -> None:
-        loop = asyncio.get_running_loop()
+        timer = self.timer
         while True:
             if not self._ready or self._in_flight >= self.limits.max_in_flight:
                 self._wake.clear()
                 await self._wake.wait()
                 continue
-            now = loop.time()
+            now = timer.time()
             if self._overall is not None:
                 free = self._overall.next_free(now)
                 if free > now:
-                    await asyncio.sleep(free - now)
+                    await timer.sleep(free - now)
                     continue
             chat = self._ready.popleft()
             wait_until = chat.not_before
@@ -209,7 +219,7 @@ class Sender:
                 wait_until = max(wait_until, chat.group_window.next_free(now))
             if wait_until > now:
                 # this chat must wait; the others go on (it stays "scheduled" meanwhile)
-                chat.timer = loop.call_at(wait_until, self._requeue, chat)
+                chat.timer = timer.call_at(wait_until, functools.partial(self._requeue, chat))
                 continue
             for window in (self._overall, chat.window, chat.group_window):
                 if window is not None:
@@ -244,7 +254,7 @@ class Sender:
         self._wake.set()
 
     def _sweep(self) -> None:
-        now = asyncio.get_running_loop().time()
+        now = self.timer.time()
         for chat_id in [c.id for c in self._chats.values() if c.forgettable(now)]:
             del self._chats[chat_id]
 
@@ -256,12 +266,11 @@ class Sender:
                 job.done.set_result(False)
 
     async def _send(self, chat: _Chat, job: Job) -> None:
-        loop = asyncio.get_running_loop()
         try:
             await self._call(chat.id, job)
         except RetryAfter as exc:
             self.stats.retried_429 += 1
-            chat.not_before = loop.time() + retry_seconds(exc)
+            chat.not_before = self.timer.time() + retry_seconds(exc)
             log.info("telegram: 429, chat waits %.0f s before its next message", retry_seconds(exc))
             self._finish(chat, None, False)
         except Forbidden:
@@ -297,7 +306,7 @@ class Sender:
                 self._finish(chat, job, False)
                 return
             self.stats.retried_network += 1
-            chat.not_before = loop.time() + min(0.5 * 2 ** (job.attempts - 1), 15.0)
+            chat.not_before = self.timer.time() + min(0.5 * 2 ** (job.attempts - 1), 15.0)
             log.info("telegram: %s; retrying", _short(exc))
             self._finish(chat, None, False)
         except asyncio.CancelledError:

@@ -54,6 +54,14 @@ def where(chat: Chat | None, staff_chat: str) -> Where:
     return Where.OTHER_GROUP
 
 
+def addressed_to_bot(message: Message, bot_id: int) -> bool:
+    """In the staff group the bot hears a command, or a reply to one of its own messages."""
+    if message.text and message.text.startswith("/"):
+        return True
+    replied = message.reply_to_message
+    return replied is not None and replied.from_user is not None and replied.from_user.id == bot_id
+
+
 def chat_key(update: object) -> Hashable | None:
     """The queue an update joins: its chat (a user's private chat is the user)."""
     if not isinstance(update, Update):

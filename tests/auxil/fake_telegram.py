@@ -22,6 +22,7 @@ import itertools
 import json
 import time
 from collections import defaultdict, deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,7 +44,7 @@ class Sent:
     text: str
     params: dict[str, Any]
     message_id: int
-    at: float  # time.monotonic() when the server accepted it
+    at: float  # the server's clock (time.monotonic() unless a test gives a fake one) when it accepted it
 
     @property
     def buttons(self) -> list[tuple[str, str]]:
@@ -158,8 +159,11 @@ class FakeUser:
 class FakeTelegram:
     """The server: ``base_url`` to give the bot, what it sent, users to drive it, faults to inject."""
 
-    def __init__(self, latency: float = 0.0, token: str = TOKEN) -> None:
+    def __init__(
+        self, latency: float = 0.0, token: str = TOKEN, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.token = token
+        self.clock = clock
         self.latency = latency
         self.updates: deque[dict[str, Any]] = deque()
         self._update_ids = itertools.count(1)
@@ -170,6 +174,8 @@ class FakeTelegram:
         self.answered: dict[str, dict[str, Any]] = {}  # callback query id -> its answer
         self.commands: dict[str, list[dict[str, str]]] = {}  # language code ("" default) -> commands
         self.calls: defaultdict[str, int] = defaultdict(int)
+        self.in_flight = 0  # calls being answered now (long polls not counted)
+        self.most_in_flight = 0
         self.faults: dict[str, list[Fault]] = defaultdict(list)
         self.blocked: set[int] = set()
         self.webhook: dict[str, Any] = {}
@@ -306,8 +312,18 @@ class FakeTelegram:
         method = request.match_info["method"]
         params = await self._params(request)
         self.calls[method] += 1
-        if self.latency and method != "getUpdates":
-            await asyncio.sleep(self.latency)
+        if method == "getUpdates":
+            return await self._answer(method, params)
+        self.in_flight += 1
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            if self.latency:
+                await asyncio.sleep(self.latency)
+            return await self._answer(method, params)
+        finally:
+            self.in_flight -= 1
+
+    async def _answer(self, method: str, params: dict[str, Any]) -> web.StreamResponse:
         chat_id = _int(params.get("chat_id"))
         fault = self._fault(method, chat_id)
         if fault is not None:
@@ -370,7 +386,7 @@ class FakeTelegram:
             message_id = self.next_message_id()
             self.last_ids[chat_id] = message_id
         assert message_id is not None
-        self.sent.append(Sent(method, chat_id, text, params, message_id, time.monotonic()))
+        self.sent.append(Sent(method, chat_id, text, params, message_id, self.clock()))
         async with self._sent_changed:
             self._sent_changed.notify_all()
         result: dict[str, Any] = {

@@ -16,6 +16,12 @@ from tests.auxil.chat import settings_for
 from tests.auxil.synapse import Account, Synapse
 
 
+class BotUnderTest(MatrixChannel):
+    """The channel as tests drive it: with a handle on the app it serves (its postman, its database)."""
+
+    app: App
+
+
 @asynccontextmanager
 async def running_bot(
     synapse: Synapse,
@@ -28,7 +34,7 @@ async def running_bot(
     access_token: str = "",
     clock: Clock | None = None,
     features: FeatureFactory = default_features,
-) -> AsyncIterator[MatrixChannel]:
+) -> AsyncIterator[BotUnderTest]:
     """Start the app and its Matrix channel; yield once the first sync is handled; stop on exit."""
     settings = settings_for(
         data_dir,
@@ -44,7 +50,8 @@ async def running_bot(
     )
     app = App(settings, clock=clock or SystemClock(), features=features, watch_interval=0.05)
     await app.start()
-    channel = MatrixChannel(app.channel_services, app.settings.matrix, timeline_limit=timeline_limit)
+    channel = BotUnderTest(app.channel_services, app.settings.matrix, timeline_limit=timeline_limit)
+    channel.app = app
     task = asyncio.create_task(channel.run())
     try:
         ready = asyncio.create_task(channel.ready.wait())

@@ -11,6 +11,7 @@ from typing import Any
 from bot.app import App
 from bot.channels.telegram import TelegramChannel
 from bot.channels.telegram_limits import Limits
+from bot.channels.timer import Timer
 from bot.config import TelegramSettings
 from bot.core.clock import FakeClock
 from tests.auxil.chat import START, started_app
@@ -33,6 +34,7 @@ async def telegram_bot(
     latency: float = 0.0,
     limits: Limits | None = None,
     clock: FakeClock | None = None,
+    timer: Timer | None = None,
     telegram: dict[str, Any] | None = None,
     **changes: Any,
 ) -> AsyncIterator[Running]:
@@ -44,7 +46,11 @@ async def telegram_bot(
         settings = replace(settings, **(telegram or {}))
         app = await started_app(tmp, clock or FakeClock(START), telegram=settings, **changes)
         channel = TelegramChannel(
-            app.channel_services, app.settings.telegram, limits=limits or Limits(overall=0), poll_timeout=1.0
+            app.channel_services,
+            app.settings.telegram,
+            limits=limits or Limits(overall=0),
+            poll_timeout=1.0,
+            timer=timer,
         )
         try:
             await channel.start()

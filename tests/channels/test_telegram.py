@@ -14,7 +14,9 @@ from bot.core.events import Choice, Reply
 from bot.core.feature import Feature, Turn
 from bot.core.services import FeatureServices
 from tests.auxil.fake_telegram import BOT_USERNAME, TOKEN
+from tests.auxil.fake_timer import FakeTimer
 from tests.auxil.telegram_bot import STAFF_CHAT, telegram_bot
+from tests.auxil.wait import until
 
 
 async def test_commands_are_registered_in_every_language(tmp_path: Path) -> None:
@@ -169,12 +171,16 @@ async def test_staff_notices_go_to_the_staff_chat_through_the_same_queue(tmp_pat
 
 
 async def test_a_429_is_retried_and_nothing_is_lost(tmp_path: Path) -> None:
-    async with telegram_bot(tmp_path) as bot:
+    timer = FakeTimer()
+    async with telegram_bot(tmp_path, timer=timer) as bot:
         bot.tg.fail("sendMessage", "429", chat_id=42, retry_after=1)
         user = bot.tg.user(42, "en")
         user.says("/start en")
         user.says("/help")
-        replies = await bot.tg.wait_sent(2, 42, within=10)
+        sender = bot.channel.sender
+        waited = await timer.drive(lambda: len(bot.tg.to(42)) == 2, busy=lambda: sender.in_flight > 0)
+        assert waited == [1001.0]  # retry_after: one second after the refusal
+        replies = bot.tg.to(42)
         assert "Hello!" in replies[0].text and "/forget" in replies[1].text
         assert bot.channel.sender.stats.retried_429 == 1
 
@@ -262,7 +268,7 @@ async def test_errors_are_logged_in_one_line_without_the_token(
         user.says("/start en")
         user.presses("home")
         await bot.tg.wait_sent(2, 42, within=15)
-        await asyncio.sleep(0.1)
+        await until(lambda: bot.tg.calls["answerCallbackQuery"] == 1, what="the press to be answered")
     ours = [r for r in caplog.records if r.name.startswith(("bot.", "telegram"))]
     text = "\n".join(r.getMessage() for r in ours)
     assert TOKEN not in caplog.text and TOKEN.split(":")[1] not in caplog.text
@@ -278,7 +284,8 @@ async def test_serve_runs_until_cancelled(tmp_path: Path) -> None:
     async with telegram_bot(tmp_path) as bot:
         # a second instance through the entry point bot.cli.run uses
         task = asyncio.create_task(telegram.serve(bot.app.channel_services, bot.app.settings.telegram))
-        await asyncio.sleep(0.3)
+        # it polls: Telegram was asked to drop any webhook a second time
+        await until(lambda: bot.tg.calls["deleteWebhook"] == 2, what="the second instance to poll")
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task
@@ -343,7 +350,7 @@ def test_ptb_log_records_lose_tracebacks_of_routine_errors_and_the_token(
 ) -> None:
     from telegram.error import NetworkError
 
-    from bot.channels.telegram import quiet_ptb_logs
+    from bot.channels.telegram_logs import quiet_ptb_logs
 
     quiet_ptb_logs(TOKEN)
     caplog.set_level(logging.DEBUG)
@@ -378,12 +385,12 @@ async def test_blocking_the_bot_marks_the_user(tmp_path: Path) -> None:
             }
         )
         await bot.tg.wait_idle()
-        for _ in range(100):
+
+        async def blocked() -> bool:
             row = await bot.app.db.fetchone("SELECT blocked FROM users WHERE user_ref='42'")
-            if row is not None and row[0] == 1:
-                break
-            await asyncio.sleep(0.02)
-        assert row is not None and row[0] == 1
+            return row is not None and row[0] == 1
+
+        await until(blocked, what="the user to be marked")
         user.says("/help")  # back: the mark goes
         await bot.tg.wait_sent(2, 42)
         row = await bot.app.db.fetchone("SELECT blocked FROM users WHERE user_ref='42'")

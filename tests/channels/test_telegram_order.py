@@ -21,7 +21,8 @@ async def test_in_order_within_a_chat_concurrent_across_chats() -> None:
         nonlocal running, most
         running += 1
         most = max(most, running)
-        await asyncio.sleep(0.01 * (3 - update[1] % 3))  # later updates are quicker: tempting to overtake
+        for _ in range(3 - update[1] % 3):  # later updates are quicker: tempting to overtake
+            await asyncio.sleep(0)
         done.append(update)
         running -= 1
 
@@ -37,14 +38,16 @@ async def test_in_order_within_a_chat_concurrent_across_chats() -> None:
 async def test_a_flooding_chat_holds_up_nobody() -> None:
     processor = OrderedUpdateProcessor(key, max_chats=1)
     done: list[str] = []
+    under_way = asyncio.Event()
 
     async def handle(name: str) -> None:
-        await asyncio.sleep(0.001)
+        under_way.set()
+        await asyncio.sleep(0)  # some work: the others may run meanwhile
         done.append(name)
 
     for n in range(50):
         await processor.process_update(("flood", n), handle(f"flood {n}"))
-    await asyncio.sleep(0.005)
+    await under_way.wait()
     await processor.process_update(("quiet", 0), handle("quiet"))
     await asyncio.wait_for(processor.wait_idle(), 10)
     assert done.index("quiet") <= 5  # one turn each, not after 50 updates
