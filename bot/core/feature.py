@@ -92,7 +92,7 @@ class Feature:
         return []
 
     def language_of(self, text: str, languages: Sequence[str]) -> str | None:
-        """The language ``text`` is written in, among ``languages``, if the feature can tell (first contact)."""
+        """The language ``text`` is written in (first contact), if the feature can tell."""
         return None
 
     def node_choices(self, turn: Turn, node_id: str) -> list[Choice]:
