@@ -79,22 +79,7 @@ SectionParser = Callable[[Reporter, dict[str, Any]], object]
 """Parses and checks one top-level section of contact-point.yml, reporting problems with file:line."""
 
 
-def load_contact_point(
-    path: Path, issues: list[Issue], sections: Mapping[str, SectionParser] | None = None
-) -> ContactPoint | None:
-    """Load contact-point.yml; each of ``sections`` is parsed by its own parser (None when broken)."""
-    loaded = load_mapping(
-        path, issues, "contact-point.yml is missing", "contact-point.yml must be a mapping of keys to values"
-    )
-    if loaded is None:
-        return None
-    raw, r = loaded
-    before = len([i for i in issues if i.severity == "error"])
-
-    name = raw.get("name")
-    if not isinstance(name, str) or not name.strip():
-        r.error("name", "name is missing")
-        name = ""
+def _sites(r: Reporter, raw: dict[str, Any]) -> list[Site]:
     sites: list[Site] = []
     raw_sites = raw.get("sites")
     if not isinstance(raw_sites, list) or not raw_sites:
@@ -109,64 +94,89 @@ def load_contact_point(
         if not confirmed:
             r.warning(f"{key}.confirmed", f"address of site {item['id']} is not confirmed")
         sites.append(Site(item["id"], str(item["address"]).strip(), confirmed, str(item.get("source", ""))))
-    site_ids = {s.id for s in sites}
+    return sites
 
+
+def _period(r: Reporter, key: str, item: Any, sites: list[Site]) -> Period | None:
+    if not isinstance(item, dict):
+        r.error(key, "a period needs days, start, end, site, capacity and languages")
+        return None
+    days = item.get("days")
+    if not isinstance(days, list) or not days or any(d not in WEEKDAYS for d in days):
+        r.error(f"{key}.days", f"days must be a list of {', '.join(WEEKDAYS)}")
+        return None
+    start, end = parse_time(item.get("start")), parse_time(item.get("end"))
+    if start is None or end is None or end <= start:
+        r.error(f"{key}.start", 'start and end must be times like "09:00", end after start')
+        return None
+    site = item.get("site", sites[0].id if sites else "")
+    if site not in {s.id for s in sites}:
+        r.error(f"{key}.site", f"unknown site {site!r}")
+    languages = item.get("languages")
+    if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages) or not languages:
+        r.error(f"{key}.languages", "languages must be a list of language codes like [ro, bg]")
+        languages = []
+    capacity = int_key(r, item, "capacity", 1, 1, key)
+    return Period(tuple(WEEKDAYS.index(d) for d in days), start, end, str(site), capacity, tuple(languages))
+
+
+def _hours(r: Reporter, raw: dict[str, Any], sites: list[Site]) -> Hours:
     raw_hours = raw.get("consultation_hours")
-    periods: list[Period] = []
     if not isinstance(raw_hours, dict):
         r.error("consultation_hours", "consultation_hours is missing")
         raw_hours = {}
-    hours_confirmed = raw_hours.get("confirmed") is True
-    if raw_hours and not hours_confirmed:
+    confirmed = raw_hours.get("confirmed") is True
+    if raw_hours and not confirmed:
         r.warning("consultation_hours.confirmed", "consultation hours are not confirmed")
     slot = int_key(r, raw_hours, "slot_minutes", 30, 5, "consultation_hours")
-    for index, item in enumerate(raw_hours.get("periods") or []):
-        key = f"consultation_hours.periods.{index}"
-        if not isinstance(item, dict):
-            r.error(key, "a period needs days, start, end, site, capacity and languages")
-            continue
-        days = item.get("days")
-        if not isinstance(days, list) or not days or any(d not in WEEKDAYS for d in days):
-            r.error(f"{key}.days", f"days must be a list of {', '.join(WEEKDAYS)}")
-            continue
-        start, end = parse_time(item.get("start")), parse_time(item.get("end"))
-        if start is None or end is None or end <= start:
-            r.error(f"{key}.start", 'start and end must be times like "09:00", end after start')
-            continue
-        site = item.get("site", sites[0].id if sites else "")
-        if site not in site_ids:
-            r.error(f"{key}.site", f"unknown site {site!r}")
-        languages = item.get("languages")
-        if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages) or not languages:
-            r.error(f"{key}.languages", "languages must be a list of language codes like [ro, bg]")
-            languages = []
-        capacity = int_key(r, item, "capacity", 1, 1, key)
-        periods.append(
-            Period(tuple(WEEKDAYS.index(d) for d in days), start, end, str(site), capacity, tuple(languages))
-        )
+    periods = [
+        _period(r, f"consultation_hours.periods.{index}", item, sites)
+        for index, item in enumerate(raw_hours.get("periods") or [])
+    ]
+    kept = tuple(p for p in periods if p is not None)
+    return Hours(confirmed, str(raw_hours.get("source", "")), slot, kept)
 
+
+def _closing_days(r: Reporter, raw: dict[str, Any]) -> list[ClosingDay]:
+    closing: list[ClosingDay] = []
+    for index, item in enumerate(raw.get("closing_days") or []):
+        if not isinstance(item, dict) or not isinstance(item.get("date"), date):
+            r.error(f"closing_days.{index}", "a closing day needs date: YYYY-MM-DD and a reason")
+            continue
+        closing.append(ClosingDay(item["date"], str(item.get("reason", ""))))
+    return closing
+
+
+def _sections(r: Reporter, raw: dict[str, Any], sections: Mapping[str, SectionParser]) -> dict[str, object]:
     parsed: dict[str, object] = {}
-    for section, parse in (sections or {}).items():
+    for section, parse in sections.items():
         raw_section = raw.get(section) or {}
         if not isinstance(raw_section, dict):
             r.error(section, f"{section} must be a mapping")
             raw_section = {}
         parsed[section] = parse(r, raw_section)
+    return parsed
 
-    closing: list[ClosingDay] = []
-    for index, item in enumerate(raw.get("closing_days") or []):
-        key = f"closing_days.{index}"
-        if not isinstance(item, dict) or not isinstance(item.get("date"), date):
-            r.error(key, "a closing day needs date: YYYY-MM-DD and a reason")
-            continue
-        closing.append(ClosingDay(item["date"], str(item.get("reason", ""))))
 
+def load_contact_point(
+    path: Path, issues: list[Issue], sections: Mapping[str, SectionParser] | None = None
+) -> ContactPoint | None:
+    """Load contact-point.yml; each of ``sections`` is parsed by its own parser (None when broken)."""
+    loaded = load_mapping(
+        path, issues, "contact-point.yml is missing", "contact-point.yml must be a mapping of keys to values"
+    )
+    if loaded is None:
+        return None
+    raw, r = loaded
+    before = len([i for i in issues if i.severity == "error"])
+    name = raw.get("name")
+    if not isinstance(name, str) or not name.strip():
+        r.error("name", "name is missing")
+        name = ""
+    sites = _sites(r, raw)
+    hours = _hours(r, raw, sites)
+    parsed = _sections(r, raw, sections or {})
+    closing = _closing_days(r, raw)
     if len([i for i in issues if i.severity == "error"]) > before:
         return None
-    return ContactPoint(
-        name=str(name),
-        sites=tuple(sites),
-        hours=Hours(hours_confirmed, str(raw_hours.get("source", "")), slot, tuple(periods)),
-        closing_days=tuple(closing),
-        sections=parsed,
-    )
+    return ContactPoint(str(name), tuple(sites), hours, tuple(closing), parsed)
