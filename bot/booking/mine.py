@@ -70,7 +70,7 @@ async def action(feature: BookingFeature, turn: Turn, verb: str, code: str) -> l
         )
         if cancelled is None:
             return await overview(feature, turn, notice=t("booking-not-found"))
-        await notices.notify(feature.service, "booking-staff-cancelled", cancelled)
+        await notices.tell_staff(feature.service, "booking-staff-cancelled", cancelled)
         return await overview(feature, turn, notice=t("booking-cancelled", when=when))
     if verb == "move":
         await feature.service.bookings.release_holds(turn.session.user_id)

@@ -32,7 +32,9 @@ def describe(booking: Booking, t: Translator, with_person: bool = True) -> str:
     return text
 
 
-async def notify(service: BookingService, msg_id: str, booking: Booking, with_person: bool = True) -> None:
+async def tell_staff(
+    service: BookingService, msg_id: str, booking: Booking, with_person: bool = True
+) -> None:
     t = service.staff_t()
     await service.notify_staff(t(msg_id, booking=describe(booking, t, with_person)))
 

@@ -278,7 +278,7 @@ class MatrixChannel:
         if action.remember:  # after the answer: it is not on the person's way
             await self.store.remember_room(action.inbound.user_ref, action.room_id)
 
-    async def _undecryptable(self, undecryptable: Undecryptable, ask_again: bool) -> None:
+    async def _undecryptable(self, undecryptable: Undecryptable, notify: bool) -> None:
         event = undecryptable.event
         log.warning(
             "an event in a room could not be decrypted (session %s…): room key requested",
@@ -286,7 +286,7 @@ class MatrixChannel:
         )
         with contextlib.suppress(LocalProtocolError):  # already requested for this session
             await self.client.request_room_key(event)
-        if not ask_again or not self._told.first(undecryptable.session_id):
+        if not notify or not self._told.first(undecryptable.session_id):
             return
         now = self.services.clock.now()
         if not await self.services.sessions.first_time(CHANNEL, f"undecryptable:{event.event_id}", now):

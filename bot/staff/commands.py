@@ -12,7 +12,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from bot.booking import texts
-from bot.booking.notices import describe, notify, tell_cancelled
+from bot.booking.notices import describe, tell_cancelled, tell_staff
 from bot.booking.repository import Booking, Status, normalise_code
 from bot.booking.service import BookingService, day_bounds
 from bot.common import markup as mk
@@ -107,7 +107,7 @@ async def cancel(service: BookingService, t: Translator, args: str, turn: Turn) 
     if booking is None:
         return t("booking-staff-unknown-code", code=mk.escape(code))
     told = await tell_cancelled(service, booking, reason)
-    await notify(service, "booking-staff-cancelled-by-staff", booking)
+    await tell_staff(service, "booking-staff-cancelled-by-staff", booking)
     return t("booking-staff-cancel-done", code=texts.code_text(booking.code), told="yes" if told else "no")
 
 
