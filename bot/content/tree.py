@@ -29,6 +29,7 @@ class Text:
     reviewed: date
     path: Path
     body_line: int = 1  # line of the file where the body starts
+    examples: tuple[str, ...] = ()  # from examples.<lang>.txt: questions the way newcomers write them
 
 
 @dataclass(frozen=True, slots=True)
