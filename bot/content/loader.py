@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from datetime import date, timedelta
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -45,7 +45,8 @@ class CheckRules:
         )
 
     def stale_message(self, reviewed: date) -> str:
-        return f"reviewed {reviewed}: older than {self.review_max_age_months} months, please check the facts again"
+        months = self.review_max_age_months
+        return f"reviewed {reviewed}: older than {months} months, please check the facts again"
 
 
 def load_check_rules(path: Path, issues: list[Issue]) -> CheckRules:
