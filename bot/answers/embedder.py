@@ -38,6 +38,7 @@ class Embedder:
         self._lock = threading.Lock()
         self._cache_path = cache_dir / f"{key}.npz" if cache_dir is not None else None
         self._cache: dict[str, Vectors] | None = None
+        self.last_embedded = 0  # texts the last bank() call had to embed (not in the cache)
 
     def query(self, text: str) -> Vectors:
         """One normalised vector (with the "query: " prefix, as the bank's texts are questions too)."""
@@ -87,6 +88,7 @@ class Embedder:
         cache = self._load_cache()
         hashes = [self._hash(t) for t in texts]
         missing = sorted({h: t for h, t in zip(hashes, texts, strict=True) if h not in cache}.items())
+        self.last_embedded = len(missing)
         for start in range(0, len(missing), BATCH):
             chunk = missing[start : start + BATCH]
             with self._lock:

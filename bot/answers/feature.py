@@ -2,8 +2,9 @@
 
 - a clear best match: the node's answer (title, text, related buttons, "checked on" date);
 - close candidates: up to three of them as choices;
-- nothing relevant: say so, offer an appointment at the contact point and the menu, and count the
-  question (text only, masked, never linked to a user) so staff see what to write next;
+- nothing relevant: say so, show up to three pages that came close, offer an appointment at the
+  contact point and the menu, and count the question (text only, masked, never linked to a user) so
+  staff see what to write next;
 - written clearly in another of the bot's languages: the answer stays in the chosen language, and a
   one-tap choice offers to switch (asked in the language the user wrote in).
 """
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 APPOINTMENT_NODE = "contact/appointment"
+BOOKING_ENTRY = "booking:new"  # the menu's way to book (bot.booking), offered first when declining
+MAX_NEAR = 3
 
 
 class AnswersFeature(Feature):
@@ -80,7 +83,7 @@ class AnswersFeature(Feature):
         elif match.decision is Decision.CHOICES and candidates:
             replies = self._choices(turn, candidates)
         else:
-            replies = self._decline(turn)
+            replies = self._decline(turn, candidates)
             await self.gaps.record(match.detected.other or match.detected.lang, text, turn.now)
         return replies + self._switch_offer(turn, match)
 
@@ -99,21 +102,24 @@ class AnswersFeature(Feature):
         choices.append(Choice(actions.HOME, turn.t("choice-home")))
         return [Reply(prompt, tuple(choices))]
 
-    def _decline(self, turn: Turn) -> list[Reply]:
+    def _decline(self, turn: Turn, near: list[str]) -> list[Reply]:
+        """No answer, said plainly; the pages that came close (the matcher keeps only close ones),
+        then the way to a person, then the menu."""
         tree = turn.library.tree
         turn.session.end_flow()
         turn.session.location = ""
         menu = list(self._app.dialogue.home_choices(turn))
-        choices: list[Choice] = []
+        near = [n for n in near if n != APPOINTMENT_NODE][:MAX_NEAR]
+        choices = [Choice(actions.node(n), tree.text(n, turn.lang).title) for n in near]
         if APPOINTMENT_NODE in tree.nodes:
-            # the way to a person first: the booking entry when the menu has one (same label), else the node
+            # the booking entry when the menu has one, else the node that explains booking
             title = tree.text(APPOINTMENT_NODE, turn.lang).title
-            entry = next((c for c in menu if c.label == title), None)
+            entry = next((c for c in menu if c.action == BOOKING_ENTRY or c.label == title), None)
             if entry is not None:
                 menu.remove(entry)
             choices.append(entry or Choice(actions.node(APPOINTMENT_NODE), title))
-        choices.extend(menu)
-        return [Reply(turn.t("answers-none"), tuple(choices))]
+        choices.extend(c for c in menu if c not in choices)
+        return [Reply(turn.t("answers-none-near" if near else "answers-none"), tuple(choices))]
 
     def _switch_offer(self, turn: Turn, match: Match) -> list[Reply]:
         other = match.detected.other

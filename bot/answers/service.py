@@ -25,10 +25,10 @@ Loader = Callable[[Path | None], Embedder | None]
 
 
 class SemanticService:
-    def __init__(self, cache_dir: Path | None, content_dir: Path, loader: Loader = load_embedder) -> None:
+    def __init__(self, cache_dir: Path | None, content_dir: Path, loader: Loader | None = None) -> None:
         self._cache_dir = cache_dir
         self._content_dir = content_dir
-        self._loader = loader
+        self._loader = loader or load_embedder
         self._embedder: Embedder | None = None
         self._unavailable = False
         self._pending: tuple[Library, Index] | None = None
