@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     Vectors = npt.NDArray[np.float32]
 
 OUT_OF_SCOPE = "_out-of-scope"  # folder of content/ (skipped by the content loader) and the class name
-STEPS = 400
+STEPS = 120  # as good as 400 on the development set, at a third of the time
 LEARNING_RATE = 0.05
 L2 = 1e-4
 
