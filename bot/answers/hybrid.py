@@ -42,7 +42,7 @@ class Thresholds:
 
 
 DEFAULT = Thresholds()
-MODEL_TAIL = 250  # characters of a long message the model reads (its end): ~70 tokens at most
+MODEL_TAIL = 160  # characters of a long message the model reads (its end): ~50 tokens at most
 # the words alone decide when they are this sure and every word is known: the model would agree
 # (same figures on the development set) and one message in six skips its ~25 ms; lower, a single
 # keyword decides too often ("passport" is a keyword of the page on exploitation)
@@ -86,7 +86,7 @@ class HybridMatcher:
             for c in self.lexical.match(question, user_lang).candidates:
                 lexical[c.node] = max(lexical.get(c.node, 0.0), min(1.0, c.score))
         # the model reads the message's end, story included: what happened says which page it is
-        # about, and the question is at the end; bounded, so a long story costs at most ~70 tokens
+        # about, and the question is at the end; bounded, so a long story costs at most ~50 tokens
         tail = text if len(text) <= MODEL_TAIL else text[-MODEL_TAIL:].split(" ", 1)[-1]
         seen = cyrillic_reading(self.lexical.index, tail, lex.detected.lang) or tail
         vector = self.trained.embedder.query(seen)

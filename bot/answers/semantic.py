@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.content.examples import examples_path, read_examples
+from bot.content.examples import OUT_OF_SCOPE_DIR, examples_path, read_examples
 from bot.content.tree import ContentTree
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     Vectors = npt.NDArray[np.float32]
 
-OUT_OF_SCOPE = "_out-of-scope"  # folder of content/ (skipped by the content loader) and the class name
+OUT_OF_SCOPE = OUT_OF_SCOPE_DIR  # the class name, as the folder of content/ it learns from
 STEPS = 120  # as good as 400 on the development set, at a third of the time
 LEARNING_RATE = 0.05
 L2 = 1e-4

@@ -12,6 +12,7 @@ from pathlib import Path
 from bot.content.yamlfile import read_text
 from bot.core.issues import Issue, Severity
 
+OUT_OF_SCOPE_DIR = "_out-of-scope"  # content/_out-of-scope/examples.<lang>.txt: chat, uncovered topics
 PREFIX = "examples."
 SUFFIX = ".txt"
 MIN_LETTERS = 2  # "?" or "ok" says nothing about what someone needs

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from bot.content.contact_point import ContactPoint, load_contact_point
-from bot.content.examples import example_languages, examples_path, read_examples
+from bot.content.examples import OUT_OF_SCOPE_DIR, example_languages, examples_path, read_examples
 from bot.content.tree import ContentTree, Node, Source, Text, Topic
 from bot.content.yamlfile import Reporter, YamlError, load_mapping, parse_yaml, read_text
 from bot.core import markup
@@ -393,6 +393,8 @@ def load_content(
         if topic is not None:
             ordered = tuple(n.id for n in sorted(topic_nodes, key=lambda n: (n.order, n.id)))
             topics.append(Topic(topic.id, topic.order, topic.icon, topic.titles, ordered))
+    for lang in languages:  # checked like a node's examples (the answers package reads them)
+        read_examples(examples_path(content_dir / OUT_OF_SCOPE_DIR, lang), issues)
     known = set(nodes)
     for node in nodes.values():
         r = Reporter(node.path / "node.yml", issues)

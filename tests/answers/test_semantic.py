@@ -30,13 +30,15 @@ from tests.auxil.chat import START, Chat, copy_tree, started_app
 
 HELDOUT = Path(__file__).with_name("realstyle") / "heldout.jsonl"
 # per group: (right page first, answered directly) for pages; declined for uncovered and off-topic
+# measured at the end of tuning (bench/answers.py): ro 96%/96%, bg 96%/96%, de 100%/100%,
+# en 100%/100%, uncovered 98% and off-topic 98% declined; one message is 1-5 points of a group
 FLOORS: dict[str, tuple[float, float] | float] = {
-    "ro": (0.85, 0.75),
-    "bg": (0.85, 0.75),
-    "de": (0.85, 0.75),
-    "en": (0.8, 0.7),
-    "uncovered": 0.8,
-    "offtopic": 0.85,
+    "ro": (0.92, 0.9),
+    "bg": (0.92, 0.9),
+    "de": (0.93, 0.9),
+    "en": (0.9, 0.9),
+    "uncovered": 0.9,
+    "offtopic": 0.9,
 }
 
 

@@ -54,3 +54,15 @@ def test_examples_of_a_language_without_text_are_reported(tmp_path: Path) -> Non
         content, languages=["ro", "bg", "de", "en"], required=["ro"], today=date(2026, 11, 25)
     )
     assert any(i.path.name == "examples.uk.txt" and i.severity is Severity.WARNING for i in issues)
+
+
+def test_out_of_scope_examples_are_checked_too(tmp_path: Path) -> None:
+    content, _ = copy_tree(tmp_path)
+    path = content / "_out-of-scope" / "examples.de.txt"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("Wie wird das Wetter morgen?\nwie wird das wetter morgen\n", encoding="utf-8")
+    tree, issues = load_content(
+        content, languages=["ro", "bg", "de", "en"], required=["ro"], today=date(2026, 11, 25)
+    )
+    assert tree is not None  # not a topic: "_" folders are skipped
+    assert [(i.line, i.severity) for i in issues if i.path == path] == [(2, Severity.WARNING)]
