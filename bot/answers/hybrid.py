@@ -29,16 +29,16 @@ if TYPE_CHECKING:
 class Thresholds:
     """Calibrated on realstyle/dev.jsonl with ``bench/answers.py --tune`` (never on the held-out set)."""
 
-    lexical_weight: float = 0.35  # share of the lexical confidence added to a page's probability
-    unknown_weight: float = 0.3  # share of unknown words added to the out-of-scope probability
-    strong_lexical: float = 2.0  # a lexical confidence this high overrules "out of scope" (> 1: never)
+    lexical_weight: float = 0.7  # share of the lexical confidence added to a page's probability
+    unknown_weight: float = 1.2  # share of unknown words added to the out-of-scope probability
+    strong_lexical: float = 0.9  # a lexical confidence this high overrules "out of scope" (> 1: never)
     answer_at: float = 0.4  # fused score for a direct answer...
     answer_margin: float = 0.1  # ...this far ahead of the next page
     choices_at: float = 0.3  # fused score for offering pages as choices
     choice_share: float = 0.5  # choices within this share of the best
     near_at: float = 0.2  # a declined message still shows pages this close
-    bare_at: float = 0.7  # a page sharing no word with the message needs this probability...
-    bare_unknown: float = 0.3  # ...plus this share of the unknown words ("Lieblingsessen")
+    bare_at: float = 0.85  # a page sharing no word with the message needs this probability...
+    bare_unknown: float = 0.0  # ...plus this share of the unknown words ("Lieblingsessen")
 
 
 DEFAULT = Thresholds()
