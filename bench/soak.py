@@ -106,7 +106,11 @@ async def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         settings = replace(
-            Settings(), data_dir=Path(tmp), content_dir=ROOT / "content", locales_dir=ROOT / "locales"
+            Settings(),
+            data_dir=Path(tmp),
+            content_dir=ROOT / "content",
+            locales_dir=ROOT / "locales",
+            semantic=False,
         )
         app = App(settings)
         await app.start()

@@ -290,6 +290,7 @@ async def run_full(
             data_dir=Path(tmp),
             content_dir=BOT_ROOT / "content",
             locales_dir=BOT_ROOT / "locales",
+            semantic=False,
             telegram=TelegramSettings(token=TOKEN, base_url=server.base_url, rate_limit=rate),
         )
         app = App(settings)

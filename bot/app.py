@@ -12,6 +12,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.answers.feature import AnswersFeature
+from bot.answers.service import SemanticService
 from bot.booking import rules as booking_rules
 from bot.booking.flow import BookingFeature
 from bot.common import markup
@@ -49,7 +50,15 @@ def default_features(services: FeatureServices, settings: Settings) -> list[Feat
     return [
         BookingFeature(services),
         StaffFeature(services),
-        AnswersFeature(services, gaps_enabled=settings.gaps_enabled),
+        AnswersFeature(
+            services,
+            gaps_enabled=settings.gaps_enabled,
+            semantic=(
+                SemanticService(settings.data_dir / "embeddings", settings.content_dir)
+                if settings.semantic
+                else None
+            ),
+        ),
     ]
 
 

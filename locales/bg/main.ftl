@@ -53,6 +53,8 @@ out-of-range = Моля, напишете число от 1 до { $count }.
 not-understood = Съжалявам, не Ви разбрах. Изберете тема или си запишете час в консултантския център.
 
 checked-on = Проверено на { DATETIME($date, dateStyle: "medium") }
+# The last line of an answer: its main official source, a link (title and address).
+source-line = Официален източник: { $source }
 unconfirmed = (непотвърдено, моля, проверете)
 hours-line = { $days }: { $start }–{ $end } (езици: { $languages })
 hours-none = В момента няма приемно време.

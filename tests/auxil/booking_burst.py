@@ -51,7 +51,11 @@ async def one_user(app: App, feature: BookingFeature, n: int, rng: random.Random
 
 async def main(data_dir: Path) -> None:
     settings = replace(
-        Settings(), data_dir=data_dir, content_dir=ROOT / "content", locales_dir=ROOT / "locales"
+        Settings(),
+        data_dir=data_dir,
+        content_dir=ROOT / "content",
+        locales_dir=ROOT / "locales",
+        semantic=False,
     )
     app = App(settings)
     await app.start()

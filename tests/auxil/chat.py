@@ -18,7 +18,9 @@ START = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 
 
 def settings_for(tmp: Path, **changes: object) -> Settings:
-    base = Settings(data_dir=tmp / "var", content_dir=ROOT / "content", locales_dir=ROOT / "locales")
+    base = Settings(
+        data_dir=tmp / "var", content_dir=ROOT / "content", locales_dir=ROOT / "locales", semantic=False
+    )
     return replace(base, **changes)  # type: ignore[arg-type]
 
 

@@ -12,7 +12,10 @@ from bot.config import ROOT
 
 def bot_env(data_dir: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
-    env.update({"BOT_DATA_DIR": str(data_dir), "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"})
+    # words only: a fresh data dir would spend minutes embedding the example bank in the background
+    env.update(
+        {"BOT_DATA_DIR": str(data_dir), "BOT_SEMANTIC": "0", "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
+    )
     env.update(extra)
     return env
 

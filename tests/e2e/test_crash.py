@@ -78,7 +78,11 @@ def test_sigkill_during_booking_burst_loses_and_doubles_nothing(tmp_path: Path) 
     # the bot starts again on the same files, and still knows every confirmed booking
     async def restart() -> int:
         settings = replace(
-            Settings(), data_dir=tmp_path, content_dir=ROOT / "content", locales_dir=ROOT / "locales"
+            Settings(),
+            data_dir=tmp_path,
+            content_dir=ROOT / "content",
+            locales_dir=ROOT / "locales",
+            semantic=False,
         )
         app = App(settings)
         await app.start()
