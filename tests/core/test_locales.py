@@ -19,6 +19,8 @@ LOOKS_LIKE_AN_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$")
 NOT_MESSAGES = {
     "booking-reminders": "the name of the reminders' asyncio task",
     "telegram-sender": "the name of the Telegram sender's asyncio task",
+    "answers-semantic": "the name of the thread that trains the meaning model",
+    "out-of-scope": "a group name of the evaluation sets",
 }
 
 

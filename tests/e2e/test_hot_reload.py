@@ -22,7 +22,8 @@ class StaffInbox:
         return True
 
 
-async def wait_for(condition, seconds: float = 2.0) -> bool:  # type: ignore[no-untyped-def]
+async def wait_for(condition, seconds: float = 15.0) -> bool:  # type: ignore[no-untyped-def]
+    # a bound on waiting, not a speed test: edits are served within ~1 s on a quiet machine
     loop = asyncio.get_running_loop()
     deadline = loop.time() + seconds
     while loop.time() < deadline:
@@ -47,14 +48,14 @@ async def test_valid_edit_is_served_and_broken_edit_is_not(tmp_path: Path) -> No
         async def served() -> bool:
             return "Health insurance (new)" in await chat.action("node:health/insurance")
 
-        assert await wait_for(served, 10.0)  # a bound, not a speed test: a loaded CI machine reloads slower
+        assert await wait_for(served)
 
         en.write_text(en.read_text(encoding="utf-8").replace("title:", "title: [broken", 1), encoding="utf-8")
 
         async def reported() -> bool:
             return bool(inbox.received)
 
-        assert await wait_for(reported, 2.0)
+        assert await wait_for(reported)
         assert "health/insurance/en.md:" in inbox.received[0]
         assert "Health insurance (new)" in await chat.action("node:health/insurance")
 
@@ -70,6 +71,6 @@ async def test_valid_edit_is_served_and_broken_edit_is_not(tmp_path: Path) -> No
             await chat.action("node:health/insurance")
             return any(c.label == "🏠 Home" for c in chat.choices)
 
-        assert await wait_for(locale_served, 2.0)
+        assert await wait_for(locale_served)
     finally:
         await app.stop()
