@@ -111,7 +111,7 @@ booking-staff-noshow-unknown = Няма започнал записан час �
 booking-staff-noshow-done = Часът { $code } е отбелязан като „не дойде“.
 booking-staff-close-usage = Употреба: /close ГГГГ-ММ-ДД причина
 booking-staff-close-past = { $day } е в миналото.
-booking-staff-close-done = { $day } вече е неработен ден. { $count ->
+booking-staff-close-done = Вече е неработен ден: { $day }. { $count ->
     [one] Отменен е един час
    *[other] Отменени са { $count } часа
 }; уведомени: { $told }.

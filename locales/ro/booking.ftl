@@ -121,7 +121,7 @@ booking-staff-noshow-unknown = Nu există nicio programare deja începută cu co
 booking-staff-noshow-done = Programarea { $code } este marcată „nu a venit”.
 booking-staff-close-usage = Așa se folosește: /close AAAA-LL-ZZ motiv
 booking-staff-close-past = { $day } este în trecut.
-booking-staff-close-done = { $day } este acum zi închisă. { $count ->
+booking-staff-close-done = Ziua de { $day } este acum zi închisă. { $count ->
     [one] O programare a fost anulată
     [few] { $count } programări au fost anulate
    *[other] { $count } de programări au fost anulate
