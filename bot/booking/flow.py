@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 
 import phonenumbers
 
-from bot.booking import mine, notices, reminders, texts
+from bot.booking import closed, mine, notices, reminders, texts
 from bot.booking.draft import Draft, Step
 from bot.booking.repository import Booking, Outcome, Status, TakeResult
 from bot.booking.schedule import Slot
@@ -116,6 +116,8 @@ class BookingFeature(Feature):
             return await mine.action(self, turn, verb, arg)
         if turn.session.flow != self.name:
             return None  # a step's button from a finished flow: the core says "no longer valid"
+        if self.service.closed:  # closed while the person was booking (content reloaded): nothing is booked
+            return await closed.reply(self, turn)
         if verb == "topic" and arg in self.service.rules.topics:
             draft.topic = arg
             return await self.ask_language(turn)
@@ -161,6 +163,8 @@ class BookingFeature(Feature):
         return None  # a question in the middle of the flow: answered as usual
 
     async def back(self, turn: Turn) -> list[Reply] | None:
+        if self.service.closed:
+            return await closed.reply(self, turn)
         draft = Draft(turn.session)
         step, moving = turn.session.step, bool(draft.move)
         if step == Step.LANGUAGE:
@@ -191,6 +195,8 @@ class BookingFeature(Feature):
 
     async def begin(self, turn: Turn) -> list[Reply]:
         t = turn.t
+        if self.service.closed:
+            return await closed.reply(self, turn)
         upcoming = await self.service.bookings.upcoming(turn.session.user_id, turn.now)
         limit = self.service.rules.max_per_user
         if len(upcoming) >= limit:
@@ -207,7 +213,7 @@ class BookingFeature(Feature):
         if upcoming:
             text = t("booking-have", count=len(upcoming)) + "\n\n" + text
             choices.append(Choice(ACTION_MINE, t("booking-mine-choice")))
-        return [Reply(text, (*choices, *_nav(turn)))]
+        return [Reply(self._marked(turn, text), (*choices, *_nav(turn)))]
 
     async def ask_language(self, turn: Turn, notice: str = "") -> list[Reply]:
         t = turn.t
@@ -223,7 +229,8 @@ class BookingFeature(Feature):
             return [Reply(t("booking-none"), self.after_choices(turn, hours=True))]
         choices = [Choice(f"booking:lang:{code}", texts.language_name(code, turn.lang)) for code in ordered]
         text = t("booking-language-prompt")
-        return [Reply(f"{notice}\n\n{text}" if notice else text, (*choices, *_nav(turn)))]
+        text = f"{notice}\n\n{text}" if notice else text
+        return [Reply(self._marked(turn, text), (*choices, *_nav(turn)))]
 
     async def choose_language(self, turn: Turn, code: str) -> list[Reply] | None:
         draft = Draft(turn.session)
@@ -256,7 +263,8 @@ class BookingFeature(Feature):
         moving = draft.move
         if moving and not notice:
             notice = t("booking-moving")
-        return [Reply(f"{notice}\n\n{text}" if notice else text, (*choices, *_nav(turn)))]
+        text = f"{notice}\n\n{text}" if notice else text
+        return [Reply(self._marked(turn, text), (*choices, *_nav(turn)))]
 
     async def choose_day(self, turn: Turn, arg: str) -> list[Reply] | None:
         try:
@@ -280,7 +288,8 @@ class BookingFeature(Feature):
         draft.day = day.isoformat()
         choices = [Choice(f"booking:slot:{s.key}", texts.time_label(s.start)) for s in slots]
         text = t("booking-time-prompt", day=texts.day_label(day, turn.lang))
-        return [Reply(f"{notice}\n\n{text}" if notice else text, (*choices, *_nav(turn)))]
+        text = f"{notice}\n\n{text}" if notice else text
+        return [Reply(self._marked(turn, text), (*choices, *_nav(turn)))]
 
     async def choose_slot(self, turn: Turn, key: str) -> list[Reply] | None:
         service, t = self.service, turn.t
@@ -337,21 +346,24 @@ class BookingFeature(Feature):
             Choice(f"booking:slot:{s.key}", texts.when_short(s.start, turn.lang)) for s in free[:NEXT_FREE]
         ]
         choices.append(Choice("booking:days:0", t("booking-other-day")))
-        return [Reply(t("booking-just-taken") + "\n\n" + t("booking-next-free"), (*choices, *_nav(turn)))]
+        text = t("booking-just-taken") + "\n\n" + t("booking-next-free")
+        return [Reply(self._marked(turn, text), (*choices, *_nav(turn)))]
 
     def ask_name(self, turn: Turn, notice: str = "") -> list[Reply]:
         t = turn.t
         turn.session.step = Step.FIRST_NAME
         text = t("booking-name-prompt")
         choices = (Choice("booking:skip", t("booking-skip")), *_nav(turn))
-        return [Reply(f"{notice}\n\n{text}" if notice else text, choices)]
+        text = f"{notice}\n\n{text}" if notice else text
+        return [Reply(self._marked(turn, text), choices)]
 
     def ask_phone(self, turn: Turn, notice: str = "") -> list[Reply]:
         t = turn.t
         turn.session.step = Step.PHONE
         text = t("booking-phone-prompt")
         choices = (Choice("booking:skip", t("booking-skip")), *_nav(turn))
-        return [Reply(f"{notice}\n\n{text}" if notice else text, choices)]
+        text = f"{notice}\n\n{text}" if notice else text
+        return [Reply(self._marked(turn, text), choices)]
 
     def summary(self, turn: Turn) -> list[Reply]:
         draft = Draft(turn.session)
@@ -372,7 +384,7 @@ class BookingFeature(Feature):
             lines.append("- " + t("booking-line-name", name=markup.escape(draft.first_name)))
         if draft.phone:
             lines.append("- " + t("booking-line-phone", phone=draft.phone))
-        lines += ["", t("booking-held", minutes=self.service.rules.hold_minutes)]
+        lines += ["", *self._mark_line(turn), t("booking-held", minutes=self.service.rules.hold_minutes)]
         choices = (
             Choice("booking:confirm", t("booking-confirm")),
             Choice("booking:retime", t("booking-other-time")),
@@ -427,6 +439,7 @@ class BookingFeature(Feature):
         t, tree = turn.t, turn.library.tree
         lines = [
             t("booking-moved" if moved else "booking-done", when=texts.when_long(booking.start, turn.lang)),
+            *self._mark_line(turn),
             t("booking-code", code=texts.code_text(booking.code)),
             t("booking-line-where", address=texts.address(self.service.contact, booking.site, t)),
         ]
@@ -441,6 +454,16 @@ class BookingFeature(Feature):
             Choice(actions.HOME, t("choice-home")),
         ]
         return [Reply("\n".join(lines), tuple(choices))]
+
+    def _marked(self, turn: Turn, text: str) -> str:
+        """A step's text with the "hours not confirmed" line while they are not (the person must not rely
+        on a time the contact point never gave)."""
+        return texts.marked(text, self.service.contact, turn.t)
+
+    def _mark_line(self, turn: Turn) -> list[str]:
+        # the same line as its own line: under the list in the summary, under the time in the confirmation
+        mark = texts.unconfirmed_mark(self.service.contact, turn.t)
+        return [mark] if mark else []
 
     def after_choices(self, turn: Turn, hours: bool = False) -> tuple[Choice, ...]:
         choices = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.booking import notices, texts
+from bot.booking import closed, notices, texts
 from bot.booking.draft import Draft
 from bot.booking.repository import Booking
 from bot.booking.service import ACTION_NEW, cancel_action, move_action
@@ -34,7 +34,7 @@ async def overview(feature: BookingFeature, turn: Turn, notice: str = "") -> lis
             short = texts.when_short(booking.start, turn.lang)
             choices.append(Choice(move_action(booking.code), t("booking-move-choice", when=short)))
             choices.append(Choice(cancel_action(booking.code), t("booking-cancel-choice", when=short)))
-        text = "\n".join(lines)
+        text = texts.marked("\n".join(lines), service.contact, t)
     else:
         text = t("booking-mine-none")
     if len(upcoming) < service.rules.max_per_user:
@@ -73,6 +73,8 @@ async def action(feature: BookingFeature, turn: Turn, verb: str, code: str) -> l
         await notices.tell_staff(feature.service, "booking-staff-cancelled", cancelled)
         return await overview(feature, turn, notice=t("booking-cancelled", when=when))
     if verb == "move":
+        if feature.service.closed:  # moving books a new time: not while booking is closed
+            return await closed.reply(feature, turn)
         await feature.service.bookings.release_holds(turn.session.user_id)
         turn.session.end_flow()
         turn.session.flow = feature.name

@@ -32,20 +32,26 @@ def describe(booking: Booking, t: Translator, with_person: bool = True) -> str:
     return text
 
 
+def staff_marked(service: BookingService, text: str, t: Translator) -> str:
+    """A staff notice with the "hours not confirmed" mark while they are not: staff see what the person
+    was told, that the time rests on hours the contact point has not confirmed."""
+    mark = t("booking-staff-unconfirmed") if not service.contact.hours.confirmed else ""
+    return f"{text}\n{mark}" if mark else text
+
+
 async def tell_staff(
     service: BookingService, msg_id: str, booking: Booking, with_person: bool = True
 ) -> None:
     t = service.staff_t()
-    await service.notify_staff(t(msg_id, booking=describe(booking, t, with_person)))
+    await service.notify_staff(staff_marked(service, t(msg_id, booking=describe(booking, t, with_person)), t))
 
 
 async def notify_move(service: BookingService, old: Booking | None, new: Booking) -> None:
     t = service.staff_t()
     before = texts.when_short(old.start, t.lang) if old else "?"
     old_code = texts.code_text(old.code) if old else "?"
-    await service.notify_staff(
-        t("booking-staff-moved", old=old_code, before=before, booking=describe(new, t))
-    )
+    text = t("booking-staff-moved", old=old_code, before=before, booking=describe(new, t))
+    await service.notify_staff(staff_marked(service, text, t))
 
 
 async def tell_cancelled(service: BookingService, booking: Booking, reason: str) -> bool:

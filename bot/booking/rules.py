@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import time
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,13 @@ from bot.content.yamlfile import Reporter, int_key, time_key
 
 SECTION = "booking"
 DEFAULT_TOPICS = ("health", "housing", "school", "work", "other")
+
+
+class WhenUnconfirmed(StrEnum):
+    """What booking does while the consultation hours are not confirmed (``confirmed: false``)."""
+
+    CLOSED = "closed"  # no booking: the entry explains how to reach the contact point instead
+    DEMO = "demo"  # booking works, and every step says the times are not confirmed yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +43,8 @@ class BookingRules:
     quiet_until: time = time(7, 0)
     keep_personal_days: int = 30  # first name and phone are erased this long after the appointment
     topics: tuple[str, ...] = DEFAULT_TOPICS  # each needs booking-topic-<id> in locales/*/booking.ftl
+    # closed unless the operator chose otherwise: nobody relies on hours the contact point never gave
+    when_unconfirmed: WhenUnconfirmed = WhenUnconfirmed.CLOSED
 
 
 def rules_of(contact: ContactPoint) -> BookingRules:
@@ -65,6 +75,16 @@ def _topics(r: Reporter, raw: dict[str, Any]) -> tuple[str, ...]:
     return tuple(topics)
 
 
+def _when_unconfirmed(r: Reporter, raw: dict[str, Any]) -> WhenUnconfirmed:
+    value = raw.get("when_unconfirmed", WhenUnconfirmed.CLOSED.value)
+    try:
+        return WhenUnconfirmed(value)
+    except ValueError:
+        choices = " or ".join(m.value for m in WhenUnconfirmed)
+        r.error("booking.when_unconfirmed", f"when_unconfirmed must be {choices}, not {value!r}")
+        return WhenUnconfirmed.CLOSED
+
+
 def parse(r: Reporter, raw: dict[str, Any]) -> BookingRules:
     """The ``booking:`` mapping as rules; every problem reported through ``r`` (file:line)."""
 
@@ -83,6 +103,7 @@ def parse(r: Reporter, raw: dict[str, Any]) -> BookingRules:
         quiet_until=time_key(r, raw, "quiet_until", time(7, 0), SECTION) or time(7, 0),
         keep_personal_days=number("keep_personal_days", 30, 1),
         topics=_topics(r, raw),
+        when_unconfirmed=_when_unconfirmed(r, raw),
     )
 
 

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from bot.booking import texts
 from bot.booking.reminders import Reminders
 from bot.booking.repository import Booking, Bookings
-from bot.booking.rules import BookingRules, rules_of
+from bot.booking.rules import BookingRules, WhenUnconfirmed, rules_of
 from bot.booking.schedule import Schedule, Slot, iso
 from bot.content.contact_point import ContactPoint
 from bot.core.clock import BERLIN
@@ -49,6 +49,12 @@ class BookingService:
     @property
     def rules(self) -> BookingRules:
         return rules_of(self.contact)
+
+    @property
+    def closed(self) -> bool:
+        """No booking now: the hours are not confirmed and the operator chose ``when_unconfirmed: closed``."""
+        contact = self.contact
+        return not contact.hours.confirmed and rules_of(contact).when_unconfirmed is WhenUnconfirmed.CLOSED
 
     async def schedule(self) -> Schedule:
         return Schedule(self.contact, await self.bookings.closing_days())
@@ -121,6 +127,7 @@ class BookingService:
                 address=texts.address(self.contact, booking.site, t),
                 code=texts.code_text(booking.code),
             )
+            text = texts.marked(text, self.contact, t)
             return [Reply(text, self.user_choices(t, booking))]
 
         return await self.tell_user(booking, build)

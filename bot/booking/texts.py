@@ -26,11 +26,15 @@ def _locale(lang: str) -> Locale:
 def day_label(day: date, lang: str) -> str:
     """A day on a button, weekday in full: "marți, 1 decembrie", "Dienstag, 1. Dezember"."""
     locale = _locale(lang)
-    pattern = locale.datetime_skeletons.get("MMMMEd")
+    skeletons = locale.datetime_skeletons
+    pattern = skeletons.get("MMMMEd") or skeletons.get("MMMEd")  # English has only the short one
     if pattern is None:
         return format_date(day, "long", locale=locale)
-    # CLDR's pattern with the abbreviated weekday (E), widened: "E, d MMMM" -> "EEEE, d MMMM"
-    return format_date(day, re.sub(r"(?<!E)E{1,3}(?!E)", "EEEE", str(pattern.pattern)), locale=locale)
+    # CLDR's pattern with the abbreviated weekday (E) and month (MMM), widened: "E, MMM d" -> "EEEE, MMMM d".
+    # Weekdays stay as CLDR writes them: lowercase in Romanian and Bulgarian ("marți", "вторник").
+    wide = re.sub(r"(?<!E)E{1,3}(?!E)", "EEEE", str(pattern.pattern))
+    wide = re.sub(r"(?<!M)M{3}(?!M)", "MMMM", wide)
+    return format_date(day, wide, locale=locale)
 
 
 def time_label(when: datetime) -> str:
@@ -70,6 +74,17 @@ def address(contact: ContactPoint, site_id: str, t: Translator) -> str:
         return ""
     text = markup.escape(site.address)
     return text if site.confirmed else f"{text} {t('unconfirmed')}"
+
+
+def unconfirmed_mark(contact: ContactPoint, t: Translator) -> str:
+    """The one line every booking message carries while the consultation hours are not confirmed."""
+    return "" if contact.hours.confirmed else t("booking-unconfirmed")
+
+
+def marked(text: str, contact: ContactPoint, t: Translator) -> str:
+    """``text`` with the "hours not confirmed" line under it, while they are not confirmed."""
+    mark = unconfirmed_mark(contact, t)
+    return f"{text}\n\n{mark}" if mark else text
 
 
 def code_text(code: str) -> str:

@@ -18,11 +18,14 @@ booking-have = { $count ->
 
 booking-language-prompt = На какъв език искате консултацията? Показвам само езиците, за които има свободни часове.
 booking-none = През следващите седмици няма свободни часове. Моля, елате в приемното време и помолете там да Ви запишат час.
-booking-no-days = През следващите { $days } дни няма свободен час на { $language }. Моля, изберете друг език.
+booking-no-days = { $days ->
+    [one] През следващия ден няма свободен час на { $language }.
+   *[other] През следващите { $days } дни няма свободен час на { $language }.
+} Моля, изберете друг език.
 booking-day-prompt = Консултация на { $language }. Изберете ден.
 booking-later-days = ➡️ По-късни дни
 booking-day-full = Този ден вече е зает. Моля, изберете друг ден.
-booking-time-prompt = { $day }: изберете час.
+booking-time-prompt = Изберете час за { $day }.
 booking-just-taken = Съжалявам, някой току-що зае този час.
 booking-next-free = Тези часове още са свободни:
 booking-other-day = 📅 Друг ден
@@ -45,7 +48,10 @@ booking-line-language = Език: { $language }
 booking-line-where = Адрес: { $address }
 booking-line-name = Малко име: { $name }
 booking-line-phone = Телефон: { $phone }
-booking-held = Пазя този час за Вас { $minutes } минути.
+booking-held = Пазя този час за Вас { $minutes ->
+    [one] { $minutes } минута.
+   *[other] { $minutes } минути.
+}
 booking-confirm = ✅ Потвърждавам
 booking-other-time = 🕒 Друг час
 booking-abort = ✖️ Без записване
@@ -54,7 +60,7 @@ booking-aborted = Добре, нищо не е записано.
 booking-done = ✅ Часът Ви е записан: { $when }.
 booking-moved = ✅ Часът Ви е преместен: { $when }.
 booking-code = Вашият код: **{ $code }**. Покажете го на рецепцията.
-booking-bring = Носете документите си. Кои: вижте „{ $label }“.
+booking-bring = Носете документите си. Вижте списъка „{ $label }“.
 booking-free = Записаният час е безплатен.
 
 booking-mine-title = { $count ->
@@ -105,7 +111,17 @@ booking-staff-noshow-unknown = Няма започнал записан час �
 booking-staff-noshow-done = Часът { $code } е отбелязан като „не дойде“.
 booking-staff-close-usage = Употреба: /close ГГГГ-ММ-ДД причина
 booking-staff-close-past = { $day } е в миналото.
-booking-staff-close-done = { $day } вече е неработен ден. { $count ->
+booking-staff-close-done = Вече е неработен ден: { $day }. { $count ->
     [one] Отменен е един час
    *[other] Отменени са { $count } часа
 }; уведомени: { $told }.
+
+# Докато приемното време не е потвърдено (contact-point.yml, booking.when_unconfirmed).
+# demo: този ред стои във всяка стъпка на записването, в потвърждението, в списъка и в напомнянето.
+booking-unconfirmed = ⚠️ Приемното време още не е потвърдено от консултантския център: не разчитайте на този записан час.
+# closed: вместо записване
+booking-closed = Засега не можете да си запишете час тук: консултантският център „Willkommen Europa“ още не е потвърдил приемното време.
+booking-closed-visit = Моля, отидете направо в консултантския център и попитайте там: { $address }
+booking-closed-ask = Моля, попитайте направо в консултантския център кога можете да дойдете. Адреса ще намерите по-долу.
+# за екипа
+booking-staff-unconfirmed = ⚠️ Приемното време не е потвърдено: човекът е предупреден да не разчита на този записан час.

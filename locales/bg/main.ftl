@@ -60,13 +60,13 @@ hours-line = { $days }: { $start }–{ $end } (езици: { $languages })
 hours-none = В момента няма приемно време.
 hours-note = Моля, запишете си час, преди да дойдете.
 
-weekday-mon = Понеделник
-weekday-tue = Вторник
-weekday-wed = Сряда
-weekday-thu = Четвъртък
-weekday-fri = Петък
-weekday-sat = Събота
-weekday-sun = Неделя
+weekday-mon = понеделник
+weekday-tue = вторник
+weekday-wed = сряда
+weekday-thu = четвъртък
+weekday-fri = петък
+weekday-sat = събота
+weekday-sun = неделя
 
 staff-content-error = Съдържанието НЕ е обновено: { $count ->
     [one] има една грешка

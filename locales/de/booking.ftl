@@ -18,7 +18,10 @@ booking-have = { $count ->
 
 booking-language-prompt = In welcher Sprache möchten Sie die Beratung? Ich zeige nur Sprachen mit freien Terminen.
 booking-none = In den nächsten Wochen sind keine Termine frei. Bitte kommen Sie in die Sprechzeiten und fragen Sie dort nach einem Termin.
-booking-no-days = In den nächsten { $days } Tagen ist kein Termin auf { $language } frei. Bitte wählen Sie eine andere Sprache.
+booking-no-days = { $days ->
+    [one] Am nächsten Tag ist kein Termin auf { $language } frei.
+   *[other] In den nächsten { $days } Tagen ist kein Termin auf { $language } frei.
+} Bitte wählen Sie eine andere Sprache.
 booking-day-prompt = Beratung auf { $language }. Wählen Sie einen Tag.
 booking-later-days = ➡️ Spätere Tage
 booking-day-full = Dieser Tag ist jetzt ausgebucht. Bitte wählen Sie einen anderen Tag.
@@ -45,7 +48,10 @@ booking-line-language = Sprache: { $language }
 booking-line-where = Adresse: { $address }
 booking-line-name = Vorname: { $name }
 booking-line-phone = Telefon: { $phone }
-booking-held = Ich halte diese Zeit { $minutes } Minuten für Sie frei.
+booking-held = Ich halte diese Zeit { $minutes ->
+    [one] eine Minute
+   *[other] { $minutes } Minuten
+} für Sie frei.
 booking-confirm = ✅ Bestätigen
 booking-other-time = 🕒 Andere Zeit
 booking-abort = ✖️ Nicht buchen
@@ -54,7 +60,7 @@ booking-aborted = In Ordnung, es wurde nichts gebucht.
 booking-done = ✅ Ihr Termin ist gebucht: { $when }.
 booking-moved = ✅ Ihr Termin ist verschoben auf { $when }.
 booking-code = Ihr Code: **{ $code }**. Zeigen Sie ihn am Empfang.
-booking-bring = Bringen Sie Ihre Unterlagen mit. Welche: siehe „{ $label }“.
+booking-bring = Bringen Sie Ihre Unterlagen mit. Die Liste finden Sie unter „{ $label }“.
 booking-free = Der Termin ist kostenlos.
 
 booking-mine-title = { $count ->
@@ -109,3 +115,13 @@ booking-staff-close-done = { $day } ist jetzt ein Schließtag. { $count ->
     [one] Ein Termin wurde abgesagt
    *[other] { $count } Termine wurden abgesagt
 }; benachrichtigt: { $told }.
+
+# Solange die Sprechzeiten nicht bestätigt sind (contact-point.yml, booking.when_unconfirmed).
+# demo: diese Zeile steht in jedem Schritt der Buchung, in der Bestätigung, der Liste und der Erinnerung.
+booking-unconfirmed = ⚠️ Die Anlaufstelle hat die Sprechzeiten noch nicht bestätigt: Verlassen Sie sich nicht auf diesen Termin.
+# closed: statt einer Buchung
+booking-closed = Termine können Sie hier noch nicht vereinbaren: Die Anlaufstelle „Willkommen Europa“ hat die Sprechzeiten noch nicht bestätigt.
+booking-closed-visit = Bitte gehen Sie direkt zur Anlaufstelle und fragen Sie dort: { $address }
+booking-closed-ask = Bitte fragen Sie direkt bei der Anlaufstelle, wann Sie kommen können. Die Adresse finden Sie unten.
+# für das Team
+booking-staff-unconfirmed = ⚠️ Sprechzeiten nicht bestätigt: Die Person wurde gewarnt, sich nicht auf diesen Termin zu verlassen.

@@ -18,7 +18,10 @@ booking-have = { $count ->
 
 booking-language-prompt = In which language do you want the counselling? I only show languages with free appointments.
 booking-none = There are no free appointments in the next weeks. Please come during the consultation hours and ask the staff for an appointment.
-booking-no-days = There is no free appointment in { $language } in the next { $days } days. Please choose another language.
+booking-no-days = { $days ->
+    [one] There is no free appointment in { $language } on the next day.
+   *[other] There is no free appointment in { $language } in the next { $days } days.
+} Please choose another language.
 booking-day-prompt = Counselling in { $language }. Choose a day.
 booking-later-days = ➡️ Later days
 booking-day-full = This day is now fully booked. Please choose another day.
@@ -45,7 +48,10 @@ booking-line-language = Language: { $language }
 booking-line-where = Address: { $address }
 booking-line-name = First name: { $name }
 booking-line-phone = Phone: { $phone }
-booking-held = I keep this time for you for { $minutes } minutes.
+booking-held = I keep this time for you for { $minutes ->
+    [one] one minute.
+   *[other] { $minutes } minutes.
+}
 booking-confirm = ✅ Confirm
 booking-other-time = 🕒 Another time
 booking-abort = ✖️ Do not book
@@ -54,7 +60,7 @@ booking-aborted = OK, nothing was booked.
 booking-done = ✅ Your appointment is booked: { $when }.
 booking-moved = ✅ Your appointment is moved to { $when }.
 booking-code = Your code: **{ $code }**. Show it at the desk.
-booking-bring = Bring your documents. Which ones: see “{ $label }”.
+booking-bring = Bring your documents. See the list “{ $label }”.
 booking-free = The appointment is free of charge.
 
 booking-mine-title = { $count ->
@@ -109,3 +115,13 @@ booking-staff-close-done = { $day } is now a closing day. { $count ->
     [one] One appointment was cancelled
    *[other] { $count } appointments were cancelled
 }; people told: { $told }.
+
+# While the consultation hours are not confirmed (contact-point.yml, booking.when_unconfirmed).
+# demo: this line is in every booking step, the confirmation, the list and the reminder.
+booking-unconfirmed = ⚠️ The contact point has not confirmed these consultation hours yet: do not rely on this appointment.
+# closed: instead of booking
+booking-closed = You cannot book an appointment here yet: the contact point “Willkommen Europa” has not confirmed its consultation hours.
+booking-closed-visit = Please go to the contact point and ask there: { $address }
+booking-closed-ask = Please ask the contact point directly when you can come. You find the address below.
+# for the staff
+booking-staff-unconfirmed = ⚠️ Consultation hours not confirmed: the person was told not to rely on this appointment.

@@ -19,11 +19,15 @@ booking-have = { $count ->
 
 booking-language-prompt = În ce limbă doriți consilierea? Vă arăt doar limbile pentru care mai sunt programări libere.
 booking-none = În următoarele săptămâni nu mai sunt programări libere. Vă rog să veniți în programul de consultații și să cereți acolo o programare.
-booking-no-days = În următoarele { $days } zile nu mai este nicio programare liberă în { $language }. Vă rog să alegeți altă limbă.
+booking-no-days = { $days ->
+    [one] În următoarea zi nu mai este nicio programare liberă în { $language }.
+    [few] În următoarele { $days } zile nu mai este nicio programare liberă în { $language }.
+   *[other] În următoarele { $days } de zile nu mai este nicio programare liberă în { $language }.
+} Vă rog să alegeți altă limbă.
 booking-day-prompt = Consiliere în { $language }. Alegeți ziua.
 booking-later-days = ➡️ Zile mai târziu
 booking-day-full = Ziua aceasta s-a ocupat între timp. Vă rog să alegeți altă zi.
-booking-time-prompt = { $day }: alegeți ora.
+booking-time-prompt = Alegeți ora pentru { $day }.
 booking-just-taken = Îmi pare rău, cineva tocmai a luat această oră.
 booking-next-free = Aceste ore sunt încă libere:
 booking-other-day = 📅 Altă zi
@@ -35,7 +39,11 @@ booking-limit = { $count ->
 }
 
 booking-name-prompt = Care este prenumele dumneavoastră? Așa știe echipa cine sunteți când veniți. Nu este obligatoriu: puteți sări peste acest pas.
-booking-name-invalid = Vă rog să scrieți doar prenumele, cu litere, cel mult { $max } de caractere. Sau săriți peste acest pas.
+booking-name-invalid = Vă rog să scrieți doar prenumele, cu litere, cel mult { $max ->
+    [one] un caracter.
+    [few] { $max } caractere.
+   *[other] { $max } de caractere.
+} Sau săriți peste acest pas.
 booking-phone-prompt = Care este numărul dumneavoastră de telefon? Echipa vă sună doar dacă programarea trebuie schimbată. Nu este obligatoriu: puteți sări peste acest pas.
 booking-phone-invalid = Acesta nu pare un număr de telefon. Vă rog să-l scrieți așa: 0176 12345678 sau +40 721 234 567. Sau săriți peste acest pas.
 booking-skip = ⏭️ Săriți peste
@@ -60,7 +68,7 @@ booking-aborted = Bine, nu s-a făcut nicio programare.
 booking-done = ✅ Programarea dumneavoastră este făcută: { $when }.
 booking-moved = ✅ Programarea dumneavoastră a fost mutată: { $when }.
 booking-code = Codul dumneavoastră: **{ $code }**. Arătați-l la recepție.
-booking-bring = Aduceți actele dumneavoastră. Care anume: vedeți „{ $label }”.
+booking-bring = Aduceți actele dumneavoastră. Vedeți lista „{ $label }”.
 booking-free = Programarea este gratuită.
 
 booking-mine-title = { $count ->
@@ -113,8 +121,18 @@ booking-staff-noshow-unknown = Nu există nicio programare deja începută cu co
 booking-staff-noshow-done = Programarea { $code } este marcată „nu a venit”.
 booking-staff-close-usage = Așa se folosește: /close AAAA-LL-ZZ motiv
 booking-staff-close-past = { $day } este în trecut.
-booking-staff-close-done = { $day } este acum zi închisă. { $count ->
+booking-staff-close-done = Ziua de { $day } este acum zi închisă. { $count ->
     [one] O programare a fost anulată
     [few] { $count } programări au fost anulate
    *[other] { $count } de programări au fost anulate
 }; persoane anunțate: { $told }.
+
+# Cât timp programul de consultații nu este confirmat (contact-point.yml, booking.when_unconfirmed).
+# demo: acest rând apare în fiecare pas al programării, în confirmare, în listă și în reamintire.
+booking-unconfirmed = ⚠️ Programul de consultații nu este încă confirmat de centrul de consiliere: nu vă bazați pe această programare.
+# closed: în loc de programare
+booking-closed = Deocamdată nu puteți face aici o programare: centrul de consiliere „Willkommen Europa” nu a confirmat încă programul de consultații.
+booking-closed-visit = Vă rog să mergeți direct la centrul de consiliere și să întrebați acolo: { $address }
+booking-closed-ask = Vă rog să întrebați direct la centrul de consiliere când puteți veni. Adresa o găsiți mai jos.
+# pentru echipă
+booking-staff-unconfirmed = ⚠️ Program de consultații neconfirmat: persoana a fost avertizată să nu se bazeze pe această programare.

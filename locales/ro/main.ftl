@@ -60,13 +60,13 @@ hours-line = { $days }: { $start }–{ $end } (limbi: { $languages })
 hours-none = Momentan nu există program de consultații.
 hours-note = Vă rog să faceți o programare înainte să veniți.
 
-weekday-mon = Luni
-weekday-tue = Marți
-weekday-wed = Miercuri
-weekday-thu = Joi
-weekday-fri = Vineri
-weekday-sat = Sâmbătă
-weekday-sun = Duminică
+weekday-mon = luni
+weekday-tue = marți
+weekday-wed = miercuri
+weekday-thu = joi
+weekday-fri = vineri
+weekday-sat = sâmbătă
+weekday-sun = duminică
 
 staff-content-error = Conținutul NU a fost actualizat: { $count ->
     [one] există o eroare
