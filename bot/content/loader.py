@@ -139,18 +139,8 @@ def _check_body(
             r.error("", f"broken link: {url!r} (use https://... or node:topic/node)", at)
 
 
-def _load_text(
-    path: Path,
-    lang: str,
-    node_reviewed: date | None,
-    today: date,
-    issues: list[Issue],
-    rules: CheckRules = CheckRules(),
-) -> Text | None:
-    raw_text = read_text(path, issues)
-    if raw_text is None:
-        return None
-    r = Reporter(path, issues)
+def _header(path: Path, raw_text: str, r: Reporter) -> tuple[dict[str, Any], str, int] | None:
+    """The YAML header between the two --- lines (as a mapping), the body and the body's first line."""
     split = split_front_matter(raw_text)
     if split is None:
         r.error(
@@ -166,37 +156,62 @@ def _load_text(
     if not isinstance(raw, dict):
         r.error("", "the header must be lines like 'title: ...'", 2)
         return None
+    return raw, body, body_line
+
+
+def _short_text(r: Reporter, raw: dict[str, Any], key: str, limit: int) -> str:
+    value = raw.get(key)
+    if not isinstance(value, str) or not value.strip():
+        r.error(key, f"{key} is empty", r.line_of(key) if key in raw else 2)
+        return ""
+    if len(value) > limit:
+        r.warning(key, f"{key} is longer than {limit} characters")
+    return value.strip()
+
+
+def _text_reviewed(
+    r: Reporter, raw: dict[str, Any], node_reviewed: date | None, today: date, rules: CheckRules
+) -> date:
+    reviewed = raw.get("reviewed", node_reviewed)
+    if not isinstance(reviewed, date):
+        r.error("reviewed", "reviewed must be a date like 2026-11-25")
+        return node_reviewed or today
+    if node_reviewed and reviewed < node_reviewed:
+        r.warning(
+            "reviewed",
+            f"translation reviewed {reviewed}, before the node ({node_reviewed}): it may be outdated",
+        )
+    if rules.stale(reviewed, today):
+        r.warning("reviewed", rules.stale_message(reviewed))
+    return reviewed
+
+
+def _load_text(
+    path: Path,
+    lang: str,
+    node_reviewed: date | None,
+    today: date,
+    issues: list[Issue],
+    rules: CheckRules = CheckRules(),
+) -> Text | None:
+    raw_text = read_text(path, issues)
+    if raw_text is None:
+        return None
+    r = Reporter(path, issues)
+    header = _header(path, raw_text, r)
+    if header is None:
+        return None
+    raw, body, body_line = header
     errors_before = sum(1 for i in issues if i.severity is Severity.ERROR)
     for key in sorted(set(raw) - FRONT_KEYS):
         r.warning(str(key), f"unknown key {key!r} (known: {', '.join(sorted(FRONT_KEYS))})")
-    title = raw.get("title")
-    summary = raw.get("summary")
-    if not isinstance(title, str) or not title.strip():
-        r.error("title", "title is empty", r.line_of("title") if "title" in raw else 2)
-        title = ""
-    elif len(title) > MAX_TITLE:
-        r.warning("title", f"title is longer than {MAX_TITLE} characters")
-    if not isinstance(summary, str) or not summary.strip():
-        r.error("summary", "summary is empty", r.line_of("summary") if "summary" in raw else 2)
-        summary = ""
-    elif len(summary) > MAX_SUMMARY:
-        r.warning("summary", f"summary is longer than {MAX_SUMMARY} characters")
+    title = _short_text(r, raw, "title", MAX_TITLE)
+    summary = _short_text(r, raw, "summary", MAX_SUMMARY)
     keywords = _str_list(r, raw, "keywords")
     questions = _str_list(r, raw, "questions")
     if not keywords and not questions:
         r.warning("keywords", "no keywords or questions: the bot will hardly find this answer")
-    reviewed = raw.get("reviewed", node_reviewed)
-    if not isinstance(reviewed, date):
-        r.error("reviewed", "reviewed must be a date like 2026-11-25")
-        reviewed = node_reviewed or today
-    else:
-        if node_reviewed and reviewed < node_reviewed:
-            r.warning(
-                "reviewed",
-                f"translation reviewed {reviewed}, before the node ({node_reviewed}): it may be outdated",
-            )
-        if rules.stale(reviewed, today):
-            r.warning("reviewed", rules.stale_message(reviewed))
+    reviewed = _text_reviewed(r, raw, node_reviewed, today, rules)
     body_line += len(body) - len(body.lstrip("\n"))
     body = body.strip("\n")
     if not body.strip():
@@ -204,7 +219,94 @@ def _load_text(
     _check_body(r, body, body_line, None, rules)
     if sum(1 for i in issues if i.severity is Severity.ERROR) > errors_before:
         return None
-    return Text(lang, title.strip(), summary.strip(), body, keywords, questions, reviewed, path, body_line)
+    return Text(lang, title, summary, body, keywords, questions, reviewed, path, body_line)
+
+
+def _source(r: Reporter, key: str, item: Any) -> Source | None:
+    """One entry of ``sources:``; None (reported) when it cannot be used."""
+    if not isinstance(item, dict) or not str(item.get("title", "")).strip():
+        r.error(key, "each source needs a title (and a url where there is one)")
+        return None
+    for extra in sorted(set(item) - SOURCE_KEYS):
+        r.warning(f"{key}.{extra}", f"unknown key {extra!r} (known: {', '.join(sorted(SOURCE_KEYS))})")
+    url = str(item.get("url", "") or "")
+    if url and not (url.startswith(("http://", "https://")) and "." in urlparse(url).netloc):
+        r.error(f"{key}.url", f"broken link: {url!r} is not a web address")
+        return None
+    if url and is_homepage(url):
+        r.warning(
+            f"{key}.url", f"source {url!r} is a homepage (no path): cite the exact page that states the fact"
+        )
+    main = item.get("main", False)
+    if not isinstance(main, bool):
+        r.error(f"{key}.main", "main must be true or false")
+        return None
+    return Source(str(item["title"]).strip(), url, main)
+
+
+def _sources(r: Reporter, raw: dict[str, Any]) -> tuple[list[Source], bool]:
+    raw_sources = raw.get("sources")
+    if not isinstance(raw_sources, list) or not raw_sources:
+        r.error("sources", "sources must list at least one source (title and url)")
+        return [], False
+    found = [_source(r, f"sources.{index}", item) for index, item in enumerate(raw_sources)]
+    sources = [s for s in found if s is not None]
+    if sum(1 for s in sources if s.main) > 1:
+        r.warning("sources", "more than one source has main: true; the first one is shown")
+    return sources, len(sources) == len(found)
+
+
+def _node_reviewed(r: Reporter, raw: dict[str, Any], today: date, rules: CheckRules) -> date | None:
+    reviewed = raw.get("reviewed")
+    if not isinstance(reviewed, date):
+        r.error("reviewed", "reviewed must be a date like 2026-11-25")
+        return None
+    if rules.stale(reviewed, today):
+        r.warning("reviewed", rules.stale_message(reviewed))
+    elif reviewed > today:
+        r.warning("reviewed", f"reviewed {reviewed} lies in the future")
+    return reviewed
+
+
+def _node_texts(
+    folder: Path,
+    node_id: str,
+    languages: list[str],
+    required: list[str],
+    reviewed: date,
+    today: date,
+    issues: list[Issue],
+    rules: CheckRules,
+) -> tuple[dict[str, Text], bool]:
+    """The node's text in each language (with its example questions); False when one is broken or a
+    required language is missing."""
+    ok = True
+    texts: dict[str, Text] = {}
+    for path in sorted(folder.glob("*.md")):
+        lang = path.stem
+        if lang not in languages:
+            issues.append(
+                Issue(path, 1, Severity.WARNING, f"no locale for language {lang!r}: file is ignored")
+            )
+            continue
+        text = _load_text(path, lang, reviewed, today, issues, rules)
+        if text is None:
+            ok = False
+        else:
+            texts[lang] = replace(text, examples=read_examples(examples_path(folder, lang), issues))
+    for lang in example_languages(folder):
+        if lang not in texts:
+            issues.append(
+                Issue(examples_path(folder, lang), 1, Severity.WARNING, f"no {lang} text: examples ignored")
+            )
+    for lang in languages:
+        if not (folder / f"{lang}.md").exists():
+            severity = Severity.ERROR if lang in required else Severity.WARNING
+            issues.append(
+                Issue(folder / f"{lang}.md", 1, severity, f"untranslated: no {lang} text for {node_id}")
+            )
+            ok = ok and lang not in required
+    return texts, ok
 
 
 def _load_node(
@@ -225,86 +327,23 @@ def _load_node(
     if loaded is None:
         return None
     raw, r = loaded
-    ok = True
     for key in sorted(set(raw) - NODE_KEYS):
         r.warning(str(key), f"unknown key {key!r} (known: {', '.join(sorted(NODE_KEYS))})")
     node_id = raw.get("id", f"{topic}/{folder.name}")
-    if not isinstance(node_id, str) or not re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", node_id):
+    id_ok = isinstance(node_id, str) and re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", node_id) is not None
+    if not id_ok:
         r.error("id", f"id {node_id!r} must look like topic/node (lowercase letters, digits, -)")
-        ok = False
-    reviewed = raw.get("reviewed")
-    if not isinstance(reviewed, date):
-        r.error("reviewed", "reviewed must be a date like 2026-11-25")
-        ok = False
-        reviewed = today
-    elif rules.stale(reviewed, today):
-        r.warning("reviewed", rules.stale_message(reviewed))
-    elif reviewed > today:
-        r.warning("reviewed", f"reviewed {reviewed} lies in the future")
+    reviewed = _node_reviewed(r, raw, today, rules)
     order = raw.get("order", 100)
     if not isinstance(order, int):
         r.error("order", "order must be a whole number")
         order = 100
     related = _str_list(r, raw, "related")
-    sources: list[Source] = []
-    raw_sources = raw.get("sources")
-    if not isinstance(raw_sources, list) or not raw_sources:
-        r.error("sources", "sources must list at least one source (title and url)")
-        ok = False
-        raw_sources = []
-    for index, item in enumerate(raw_sources):
-        key = f"sources.{index}"
-        if not isinstance(item, dict) or not str(item.get("title", "")).strip():
-            r.error(key, "each source needs a title (and a url where there is one)")
-            ok = False
-            continue
-        for extra in sorted(set(item) - SOURCE_KEYS):
-            r.warning(f"{key}.{extra}", f"unknown key {extra!r} (known: {', '.join(sorted(SOURCE_KEYS))})")
-        url = str(item.get("url", "") or "")
-        if url and not (url.startswith(("http://", "https://")) and "." in urlparse(url).netloc):
-            r.error(f"{key}.url", f"broken link: {url!r} is not a web address")
-            ok = False
-        elif url and is_homepage(url):
-            r.warning(
-                f"{key}.url",
-                f"source {url!r} is a homepage (no path): cite the exact page that states the fact",
-            )
-        main = item.get("main", False)
-        if not isinstance(main, bool):
-            r.error(f"{key}.main", "main must be true or false")
-            ok = False
-            main = False
-        sources.append(Source(str(item["title"]).strip(), url, main))
-    if sum(1 for s in sources if s.main) > 1:
-        r.warning("sources", "more than one source has main: true; the first one is shown")
-    texts: dict[str, Text] = {}
-    for path in sorted(folder.glob("*.md")):
-        lang = path.stem
-        if lang not in languages:
-            issues.append(
-                Issue(path, 1, Severity.WARNING, f"no locale for language {lang!r}: file is ignored")
-            )
-            continue
-        text = _load_text(path, lang, reviewed, today, issues, rules)
-        if text is None:
-            ok = False
-        else:
-            texts[lang] = text
-    for lang in texts:
-        texts[lang] = replace(texts[lang], examples=read_examples(examples_path(folder, lang), issues))
-    for lang in example_languages(folder):
-        if lang not in texts:
-            issues.append(
-                Issue(examples_path(folder, lang), 1, Severity.WARNING, f"no {lang} text: examples ignored")
-            )
-    for lang in languages:
-        if not (folder / f"{lang}.md").exists():
-            severity = Severity.ERROR if lang in required else Severity.WARNING
-            issues.append(
-                Issue(folder / f"{lang}.md", 1, severity, f"untranslated: no {lang} text for {node_id}")
-            )
-            ok = ok and lang not in required
-    if not ok or not texts:
+    sources, sources_ok = _sources(r, raw)
+    texts, texts_ok = _node_texts(
+        folder, str(node_id), languages, required, reviewed or today, today, issues, rules
+    )
+    if not (id_ok and reviewed and sources_ok and texts_ok and texts):
         return None
     return Node(
         str(node_id), topic, order, reviewed, related, tuple(sources), texts, folder, r.line_of("related")
@@ -359,9 +398,7 @@ def load_content(
     topics: list[Topic] = []
     nodes: dict[str, Node] = {}
     broken = False
-    for folder in sorted(
-        p for p in content_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
-    ):
+    for folder in _subfolders(content_dir):
         if not SLUG.match(folder.name):
             issues.append(
                 Issue(folder, 1, Severity.ERROR, "folder names use lowercase letters, digits and -")
@@ -369,54 +406,70 @@ def load_content(
             broken = True
             continue
         topic = _load_topic(folder, languages, required, issues)
-        broken = broken or topic is None
-        topic_nodes: list[Node] = []
-        for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
-            if not SLUG.match(sub.name):
-                issues.append(
-                    Issue(sub, 1, Severity.ERROR, "folder names use lowercase letters, digits and -")
-                )
-                broken = True
-                continue
-            node = _load_node(sub, folder.name, languages, required, today, issues, rules)
-            if node is None:
-                broken = True
-                continue
-            if node.id in nodes:
-                other = nodes[node.id].path
-                issues.append(
-                    Issue(
-                        sub / "node.yml",
-                        1,
-                        Severity.ERROR,
-                        f"duplicate id {node.id} (also used by {other.parent.name}/{other.name})",
-                    )
-                )
-                broken = True
-                continue
-            nodes[node.id] = node
-            topic_nodes.append(node)
+        topic_nodes, nodes_ok = _topic_nodes(folder, nodes, languages, required, today, issues, rules)
+        broken = broken or topic is None or not nodes_ok
         if topic is not None:
             ordered = tuple(n.id for n in sorted(topic_nodes, key=lambda n: (n.order, n.id)))
             topics.append(Topic(topic.id, topic.order, topic.icon, topic.titles, ordered))
     for lang in languages:  # checked like a node's examples (the answers package reads them)
         read_examples(examples_path(content_dir / OUT_OF_SCOPE_DIR, lang), issues)
-    known = set(nodes)
-    for node in nodes.values():
-        r = Reporter(node.path / "node.yml", issues)
-        for target in node.related:
-            if target not in known:
-                r.error("related", f"related: unknown node id {target!r}", node.related_line)
-                broken = True
-        for text in node.texts.values():
-            body_line = text.body_line
-            before = len(issues)
-            tr = Reporter(text.path, issues)
-            for offset, url in markup.links(text.body):
-                if url.startswith("node:") and url[5:] not in known:
-                    tr.error("", f"broken link: no node {url[5:]!r}", body_line + offset)
-            broken = broken or len(issues) > before
+    broken = not _links_ok(nodes, issues) or broken
     if contact is None or broken or any(i.severity is Severity.ERROR for i in issues):
         return None, issues
     topics.sort(key=lambda t: (t.order, t.id))
     return ContentTree(tuple(topics), nodes, contact), issues
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    """Topic or node folders in name order; ``.hidden`` and ``_private`` ones (out-of-scope) skipped."""
+    return sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+
+def _topic_nodes(
+    folder: Path,
+    nodes: dict[str, Node],
+    languages: list[str],
+    required: list[str],
+    today: date,
+    issues: list[Issue],
+    rules: CheckRules,
+) -> tuple[list[Node], bool]:
+    """The nodes of one topic folder, added to ``nodes``; False when any is broken or a duplicate."""
+    topic_nodes: list[Node] = []
+    ok = True
+    for sub in _subfolders(folder):
+        if not SLUG.match(sub.name):
+            issues.append(Issue(sub, 1, Severity.ERROR, "folder names use lowercase letters, digits and -"))
+            ok = False
+            continue
+        node = _load_node(sub, folder.name, languages, required, today, issues, rules)
+        if node is None:
+            ok = False
+            continue
+        if node.id in nodes:
+            other = nodes[node.id].path
+            message = f"duplicate id {node.id} (also used by {other.parent.name}/{other.name})"
+            issues.append(Issue(sub / "node.yml", 1, Severity.ERROR, message))
+            ok = False
+            continue
+        nodes[node.id] = node
+        topic_nodes.append(node)
+    return topic_nodes, ok
+
+
+def _links_ok(nodes: dict[str, Node], issues: list[Issue]) -> bool:
+    """``related:`` ids and ``node:`` links in texts point at nodes that exist."""
+    ok = True
+    for node in nodes.values():
+        r = Reporter(node.path / "node.yml", issues)
+        for target in node.related:
+            if target not in nodes:
+                r.error("related", f"related: unknown node id {target!r}", node.related_line)
+                ok = False
+        for text in node.texts.values():
+            tr = Reporter(text.path, issues)
+            for offset, url in markup.links(text.body):
+                if url.startswith("node:") and url[5:] not in nodes:
+                    tr.error("", f"broken link: no node {url[5:]!r}", text.body_line + offset)
+                    ok = False
+    return ok
