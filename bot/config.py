@@ -136,6 +136,13 @@ class MatrixSettings:
         description="the staff room: id or `#alias`",
         json_schema_extra=from_env("BOT_MATRIX_STAFF_ROOM"),
     )
+    pickle_key: str = Field(
+        default="",
+        description="the passphrase that encrypts the Matrix keys at rest (`matrix/` in the data directory); "
+        "empty: matrix-nio's built-in default, so only the file permissions protect them. Set it before "
+        "the first start: a store pickled with another key cannot be read (the bot then needs a new device)",
+        json_schema_extra=from_env("BOT_MATRIX_PICKLE_KEY", secret=True),
+    )
 
     @property
     def enabled(self) -> bool:
