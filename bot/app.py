@@ -12,10 +12,12 @@ from typing import Any
 from aiohttp import web
 
 from bot.answers.feature import AnswersFeature
+from bot.answers.gaps import Gaps
 from bot.booking import rules as booking_rules
 from bot.booking.flow import BookingFeature
 from bot.common import markup
 from bot.common.issues import Issue, Severity, has_errors
+from bot.common.private import restrict_tree
 from bot.config import Settings
 from bot.content.library import LibraryConfig, LibraryService
 from bot.core.clock import Clock, SystemClock, local
@@ -128,6 +130,10 @@ class App:
             raise StartupError(issues)
         for issue in issues:
             log.debug("content: %s", issue.format())
+        # files made before umask 077 (by an older version, by hand, a restored backup): owner-only now
+        tightened = restrict_tree(self.settings.data_dir)
+        if tightened:
+            log.info("data directory: %d files made readable by the bot's account only", tightened)
         await self.db.open()
         self.library.on_error(self._report_content_errors)
         self._tasks.append(asyncio.create_task(self.library.watch(self.watch_interval), name="content-watch"))
@@ -165,10 +171,15 @@ class App:
         }
 
     async def purge(self) -> int:
-        """Retention: delete users who have been silent too long (and, by cascade, their data)."""
-        removed = await self.sessions.purge(self.clock.now(), self.settings.inactive_days)
+        """Retention: delete users who have been silent too long (and, by cascade, their data), and
+        unanswered questions older than their 90 days (even when no new one is written)."""
+        now = self.clock.now()
+        removed = await self.sessions.purge(now, self.settings.inactive_days)
         if removed:
             log.info("retention: removed %d inactive users", removed)
+        gaps = await Gaps(self.db).purge(now)
+        if gaps:
+            log.info("retention: removed %d old unanswered questions", gaps)
         return removed
 
     async def _purge_loop(self) -> None:
