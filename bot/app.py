@@ -93,6 +93,7 @@ class App:
             staff_users=settings.staff_users,
             flood=FloodGuard(settings.flood_limit, timedelta(seconds=settings.flood_seconds)),
             flood_exempt=frozenset(settings.flood_exempt_channels),
+            staff_place_channels=frozenset(settings.operator_channels),
         )
         self.watch_interval = watch_interval
         self._tasks: list[asyncio.Task[None]] = []

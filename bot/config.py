@@ -215,6 +215,11 @@ class Settings:
         description="channels without flood control (the console is the operator's own terminal, "
         "and scripts pipe many lines into it)",
     )
+    operator_channels: frozenset[str] = Field(
+        default=frozenset({"console"}),
+        description="channels that are the staff place as a whole (the console is the operator's own "
+        "terminal); elsewhere staff commands are taken only in the staff chat or room",
+    )
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
     matrix: MatrixSettings = field(default_factory=MatrixSettings)
 

@@ -15,7 +15,7 @@ core's event-id check stops a message from being answered twice. A fresh device 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, TypeAlias
 
 from nio import InviteMemberEvent, RoomMemberEvent, SyncResponse
@@ -277,7 +277,9 @@ def event_action(view: ChannelView, room_id: str, event: TimelineEvent) -> Event
     if isinstance(translated, Undecryptable):
         return NoteUndecryptable(translated, notify=room_id != view.staff_room)
     if room_id == view.staff_room:
-        return HandleInbound(room_id, translated, remember=False) if staff_may(view, translated) else None
+        if not staff_may(view, translated):
+            return None
+        return HandleInbound(room_id, replace(translated, from_staff_place=True), remember=False)
     return HandleInbound(room_id, translated, remember=True)
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
-from telegram import Update
+from telegram import Update, User
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import ContextTypes
 
@@ -194,9 +194,14 @@ class TelegramChannel:
             return
         if place is Where.STAFF and not addressed_to_bot(message, self.application.bot.id):
             return  # staff talking among themselves
+        if place is Where.STAFF and not self._is_staff(message.from_user):
+            return  # others in the staff group are not answered at all (as in the Matrix staff room)
         event = message_event(update, message, in_group=place is Where.STAFF)
         if event is not None:
             await self._handle(event, message.chat.id)
+
+    def _is_staff(self, user: User | None) -> bool:
+        return user is not None and f"{CHANNEL}:{user.id}" in self.services.staff_users
 
     async def _handle(self, event: Inbound, chat_id: int) -> None:
         replies = await self.services.conversation.handle(event)
@@ -210,7 +215,7 @@ class TelegramChannel:
         self._spawn(self._answer(query.id))
         message = query.message
         place = where(message.chat if message is not None else None, self._staff_chat)
-        if place is Where.OTHER_GROUP:
+        if place is Where.OTHER_GROUP or (place is Where.STAFF and not self._is_staff(query.from_user)):
             return
         chat_id = message.chat.id if message is not None else query.from_user.id
         page = parse_page(query.data or "")
