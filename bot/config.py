@@ -136,6 +136,24 @@ class MatrixSettings:
         description="the staff room: id or `#alias`",
         json_schema_extra=from_env("BOT_MATRIX_STAFF_ROOM"),
     )
+    rooms_per_inviter: int = Field(
+        default=2,
+        ge=1,
+        description="direct rooms the bot keeps with one person; more invitations are declined",
+    )
+    rooms_per_server: int = Field(
+        default=1000,
+        ge=1,
+        description="direct rooms the bot keeps with the people of one homeserver (any server can make "
+        "accounts in bulk); more invitations from there are declined",
+    )
+    allow_servers: StaffIds = Field(
+        default=frozenset(),
+        description="homeservers whose people may invite the bot (empty: all not denied)",
+    )
+    deny_servers: StaffIds = Field(
+        default=frozenset(), description="homeservers whose invitations are always declined"
+    )
     pickle_key: str = Field(
         default="",
         description="the passphrase that encrypts the Matrix keys at rest (`matrix/` in the data directory); "

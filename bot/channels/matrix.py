@@ -41,14 +41,17 @@ from bot.channels.matrix_sync import (
     Gap,
     GapPager,
     HandleRoom,
+    InvitePolicy,
     JoinRoom,
     LeaveRoom,
     NoteUndecryptable,
     RejectInvite,
+    RoomNotes,
     SaveToken,
     SyncPosition,
     ToldSessions,
     event_action,
+    partners,
     plan_batch,
     sync_filter,
 )
@@ -97,6 +100,13 @@ class MatrixChannel:
         self._client: Client | None = None
         self._synced = asyncio.Condition()  # notified after every handled sync batch
         self._told = ToldSessions()
+        self._notes = RoomNotes()  # one "could not decrypt" note per room per hour at most
+        self._policy = InvitePolicy(
+            per_inviter=settings.rooms_per_inviter,
+            per_server=settings.rooms_per_server,
+            allow_servers=frozenset(s.lower() for s in settings.allow_servers),
+            deny_servers=frozenset(s.lower() for s in settings.deny_servers),
+        )
         self._direct_lock = asyncio.Lock()
         self.ready = asyncio.Event()  # set once the first sync has been handled (tests, health)
 
@@ -193,7 +203,14 @@ class MatrixChannel:
             room = rooms.get(room_id)
             return frozenset(room.users) if room is not None else None
 
-        return ChannelView(self.client.user_id, self.staff_room, self.services.staff_users, members)
+        shared = partners(
+            {room_id: frozenset(room.users) for room_id, room in rooms.items()},
+            self.client.user_id,
+            self.staff_room,
+        )
+        return ChannelView(
+            self.client.user_id, self.staff_room, self.services.staff_users, members, shared, self._policy
+        )
 
     async def _keys(self) -> None:
         client = self.client
@@ -227,10 +244,13 @@ class MatrixChannel:
             else:
                 log.info("joined a %s room", action.kind)
         elif isinstance(action, RejectInvite):
-            log.info("declined an invitation to a room that is no direct chat")
+            log.info("declined an invitation (%s)", action.reason)
             await client.room_leave(action.room_id)
         elif isinstance(action, LeaveRoom):
-            log.info("the other member left a room: leaving it too")
+            if action.reason == "crowded":
+                log.info("a third person is in a direct room: leaving it")
+            else:
+                log.info("the other member left a room: leaving it too")
             await self.store.forget_room(action.room_id)
             await client.room_leave(action.room_id)
             with contextlib.suppress(Exception):
@@ -270,7 +290,7 @@ class MatrixChannel:
 
     async def _on_event(self, action: EventAction) -> None:
         if isinstance(action, NoteUndecryptable):
-            await self._undecryptable(action.undecryptable, action.notify)
+            await self._undecryptable(action.undecryptable, action.tell)
             return
         replies = await self.services.conversation.handle(action.inbound)
         if replies:
@@ -278,7 +298,7 @@ class MatrixChannel:
         if action.remember:  # after the answer: it is not on the person's way
             await self.store.remember_room(action.inbound.user_ref, action.room_id)
 
-    async def _undecryptable(self, undecryptable: Undecryptable, notify: bool) -> None:
+    async def _undecryptable(self, undecryptable: Undecryptable, tell: bool) -> None:
         event = undecryptable.event
         log.warning(
             "an event in a room could not be decrypted (session %s…): room key requested",
@@ -286,9 +306,11 @@ class MatrixChannel:
         )
         with contextlib.suppress(LocalProtocolError):  # already requested for this session
             await self.client.request_room_key(event)
-        if not notify or not self._told.first(undecryptable.session_id):
+        if not tell or not self._told.first(undecryptable.session_id):
             return
         now = self.services.clock.now()
+        if not self._notes.allow(undecryptable.room_id, now):
+            return  # told in this room within the hour: undecryptable events are no way to flood it
         if not await self.services.sessions.first_time(CHANNEL, f"undecryptable:{event.event_id}", now):
             return  # told already, before a restart
         lang = None
@@ -321,7 +343,7 @@ class MatrixChannel:
         async with self._direct_lock:
             rooms = self.client.rooms
             known = await self.store.room_of(user_ref)
-            if known and known in rooms and user_ref in rooms[known].users:
+            if known and known in rooms and set(rooms[known].users) == {self.client.user_id, user_ref}:
                 return known
             for room_id, room in rooms.items():
                 if room_id != self.staff_room and set(room.users) == {self.client.user_id, user_ref}:
