@@ -7,6 +7,7 @@ import contextlib
 import logging
 from collections.abc import Callable, Coroutine, Sequence
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from aiohttp import web
@@ -28,6 +29,7 @@ from bot.core.outbox import Postman
 from bot.core.services import ChannelServices, FeatureServices
 from bot.core.session import Sessions
 from bot.ops import metrics
+from bot.ops.backup import scheduled_backup
 from bot.ops.http import start_http
 from bot.staff.commands import StaffFeature
 from bot.store.db import Database
@@ -139,6 +141,8 @@ class App:
         self.library.on_error(self._report_content_errors)
         self._tasks.append(asyncio.create_task(self.library.watch(self.watch_interval), name="content-watch"))
         self._tasks.append(asyncio.create_task(self._purge_loop(), name="retention"))
+        if self.settings.backup_keep:
+            self._tasks.append(asyncio.create_task(self._backup_loop(), name="backups"))
         metrics.CONTENT_VERSION.set(self.library.current.version)
         self.library.on_reload(lambda library: metrics.CONTENT_VERSION.set(library.version))
         if self.settings.http_port:
@@ -190,6 +194,24 @@ class App:
             except Exception:
                 log.exception("retention job failed")
             await asyncio.sleep(PURGE_EVERY)
+
+    async def backup(self) -> Path:
+        """A scheduled backup now (database and Matrix keys), older ones rotated out."""
+        settings = self.settings
+        when = local(self.clock.now())
+        target = await asyncio.to_thread(
+            scheduled_backup, settings.data_dir, settings.database, settings.backup_keep, when
+        )
+        log.info("backup written (%d kept)", settings.backup_keep)
+        return target
+
+    async def _backup_loop(self) -> None:
+        while True:
+            await asyncio.sleep(self.settings.backup_hours * 3600)
+            try:
+                await self.backup()
+            except Exception:
+                log.exception("scheduled backup failed")
 
     async def _report_content_errors(self, errors: list[Issue]) -> None:
         metrics.CONTENT_REJECTED.inc()

@@ -222,6 +222,13 @@ class Settings:
     gaps_enabled: bool = Field(
         default=True, description="count unanswered questions (text only, never linked to a user)"
     )
+    backup_keep: int = Field(
+        default=0,
+        ge=0,
+        description="daily backups (database and Matrix keys, owner-only) in `<data_dir>/backups/`, the "
+        "newest this many kept; 0: no scheduled backups",
+    )
+    backup_hours: float = Field(default=24.0, gt=0, description="hours between scheduled backups")
     flood_limit: int = Field(
         default=20,
         ge=0,
