@@ -22,6 +22,7 @@ from nio import (
     RoomCreateResponse,
     RoomMessagesResponse,
     RoomSendError,
+    RoomSendResponse,
     SendRetryError,
     SyncError,
     SyncResponse,
@@ -32,6 +33,7 @@ from bot.channels.matrix_events import TimelineEvent, Undecryptable
 from bot.channels.matrix_render import render
 from bot.channels.matrix_store import CHANNEL, MatrixStore
 from bot.channels.matrix_sync import (
+    FORGET_PAGES,
     GAP_PAGE_SIZE,
     TIMELINE_LIMIT,
     Action,
@@ -51,6 +53,7 @@ from bot.channels.matrix_sync import (
     SyncPosition,
     ToldSessions,
     event_action,
+    own_messages,
     partners,
     plan_batch,
     sync_filter,
@@ -293,10 +296,46 @@ class MatrixChannel:
             await self._undecryptable(action.undecryptable, action.tell)
             return
         replies = await self.services.conversation.handle(action.inbound)
+        sent: list[str] = []
         if replies:
-            await self.send_room(action.room_id, replies)
-        if action.remember:  # after the answer: it is not on the person's way
-            await self.store.remember_room(action.inbound.user_ref, action.room_id)
+            await self.send_room(action.room_id, replies, sent)
+        if not action.remember:
+            return
+        if await self.services.sessions.find(CHANNEL, action.inbound.user_ref) is None:
+            # the person had the bot forget them (/forget): the room's history goes too
+            await self.forget_room(action.room_id, keep=frozenset(sent))
+            return
+        # after the answer: it is not on the person's way
+        await self.store.remember_room(action.inbound.user_ref, action.room_id)
+
+    async def forget_room(self, room_id: str, keep: frozenset[str] = frozenset()) -> int:
+        """After /forget: redact the bot's messages in the room (the answer just sent, ``keep``, stays
+        for the person to read), then leave and forget the room. Returns how many were redacted."""
+        redacted = 0
+        start = await self.store.sync_token()
+        pager = GapPager(Gap(start or "", ""), max_pages=FORGET_PAGES)
+        while (page_start := pager.next_start()) is not None:
+            page = await self.client.room_messages(  # no position yet: from the room's latest event
+                room_id, start=page_start or None, direction=MessageDirection.back, limit=GAP_PAGE_SIZE
+            )
+            if not isinstance(page, RoomMessagesResponse):
+                log.warning("could not read a room's messages to redact them: %s", page)
+                break
+            pager.feed(page.chunk, page.end)
+        for event_id in own_messages(pager.events(), self.client.user_id, keep):
+            response = await self.client.room_redact(
+                room_id, event_id, reason="forgotten at the user's request"
+            )
+            if isinstance(response, ErrorResponse):
+                log.warning("could not redact a message: %s", response.status_code)
+            else:
+                redacted += 1
+        log.info("forgotten: %d of the bot's messages redacted in a direct room, leaving it", redacted)
+        await self.store.forget_room(room_id)
+        await self.client.room_leave(room_id)
+        with contextlib.suppress(Exception):
+            await self.client.room_forget(room_id)
+        return redacted
 
     async def _undecryptable(self, undecryptable: Undecryptable, tell: bool) -> None:
         event = undecryptable.event
@@ -323,8 +362,9 @@ class MatrixChannel:
 
     # -- sending -----------------------------------------------------------------------------
 
-    async def send_room(self, room_id: str, replies: Sequence[Reply]) -> bool:
-        """Send rendered replies, in order; False when the room cannot be reached."""
+    async def send_room(self, room_id: str, replies: Sequence[Reply], sent: list[str] | None = None) -> bool:
+        """Send rendered replies, in order; False when the room cannot be reached. The event ids of what
+        was sent are added to ``sent`` when given."""
         for content in render(replies):
             try:
                 response = await self.client.room_send(
@@ -336,6 +376,8 @@ class MatrixChannel:
             if isinstance(response, RoomSendError):
                 log.warning("the homeserver refused a message: %s", response.status_code)
                 return False
+            if sent is not None and isinstance(response, RoomSendResponse):
+                sent.append(response.event_id)
         return True
 
     async def direct_room(self, user_ref: str) -> str | None:

@@ -396,6 +396,20 @@ class GapPager:
         return list(reversed(self._found))
 
 
+FORGET_PAGES = 10  # /forget: the bot's messages in the last this many pages of GAP_PAGE_SIZE are redacted
+MESSAGE_TYPES = ("m.room.message", "m.room.encrypted")
+
+
+def own_messages(events: Sequence[TimelineEvent], me: str, keep: frozenset[str] = frozenset()) -> list[str]:
+    """Ids of the bot's own messages among ``events`` (those in ``keep`` excepted): what /forget redacts,
+    since the bot's answers may repeat what the person told it (a booking summary with a phone number)."""
+    return [
+        str(e.event_id)
+        for e in events
+        if e.sender == me and e.source.get("type") in MESSAGE_TYPES and e.event_id not in keep
+    ]
+
+
 class RoomNotes:
     """Flood control for the "could not decrypt" note: at most one per room per ``every`` (bounded)."""
 
