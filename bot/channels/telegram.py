@@ -53,10 +53,13 @@ from bot.channels.timer import Timer
 from bot.common import markup as mk
 from bot.config import TelegramSettings
 from bot.core.events import Inbound, Reply
+from bot.core.flood import FloodGuard, Verdict
 from bot.core.services import ChannelServices
 from bot.i18n.catalog import negotiate
 
 log = logging.getLogger(__name__)
+PAGE_TURNS = 10  # keyboard page turns one user may make ...
+PAGE_TURN_SECONDS = 10  # ... within this many seconds
 
 
 class TelegramMessenger:
@@ -107,6 +110,8 @@ class TelegramChannel:
         self._background: set[asyncio.Task[Any]] = set()
         # button-press answers run beside the handling; a flood of presses must not take every connection
         self._answers = asyncio.Semaphore(16)
+        # turning keyboard pages is answered here, not by the core: it gets its own flood control
+        self._page_turns = FloodGuard(PAGE_TURNS, timedelta(seconds=PAGE_TURN_SECONDS))
         self._webhook: Webhook | None = None
 
     @property
@@ -220,6 +225,9 @@ class TelegramChannel:
         chat_id = message.chat.id if message is not None else query.from_user.id
         page = parse_page(query.data or "")
         if page is not None and message is not None:
+            key = (CHANNEL, str(query.from_user.id))
+            if self._page_turns.check(key, self.services.clock.now()) is not Verdict.OK:
+                return  # pressing the arrows in a loop: the spinner stops, nothing is sent
             # another page of a long keyboard, from the choices stored for the user's last answer
             keyboard = await self.wording.page(str(query.from_user.id), page, query.from_user.language_code)
             if keyboard is not None:
