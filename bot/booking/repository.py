@@ -389,7 +389,7 @@ class Bookings:
                 params,
             )
             await conn.execute(
-                "UPDATE bookings SET first_name = NULL, phone = NULL, user_id = NULL"
+                "UPDATE bookings SET first_name = NULL, phone = NULL, user_id = NULL, event_key = NULL"
                 " WHERE user_id = :user_id",
                 params,
             )
@@ -404,9 +404,9 @@ class Bookings:
                 "DELETE FROM bookings WHERE status = 'hold' AND hold_until <= ?", (iso(now),)
             )
             anonymised = await conn.execute(
-                "UPDATE bookings SET first_name = NULL, phone = NULL, user_id = NULL"
+                "UPDATE bookings SET first_name = NULL, phone = NULL, user_id = NULL, event_key = NULL"
                 " WHERE slot_end < ? AND (first_name IS NOT NULL OR phone IS NOT NULL"
-                " OR user_id IS NOT NULL)",
+                " OR user_id IS NOT NULL OR event_key IS NOT NULL)",
                 (cutoff,),
             )
             return holds.rowcount, anonymised.rowcount

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.common import markup
+from bot.common.private import private_dir, private_file
 from bot.core.clock import local
 from bot.core.events import Inbound, Reply
 
@@ -46,7 +47,9 @@ class ConsoleMessenger:
 
     async def send(self, ref: str, replies: Sequence[Reply]) -> bool:
         if ref == STAFF_REF:
-            self.staff_log.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(self.staff_log.parent)
+            self.staff_log.touch(mode=0o600)  # names and times of appointments: owner-only
+            private_file(self.staff_log)
             stamp = local(datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M")
             with self.staff_log.open("a", encoding="utf-8") as log_file:
                 for reply in replies:

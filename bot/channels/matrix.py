@@ -22,6 +22,7 @@ from nio import (
     RoomCreateResponse,
     RoomMessagesResponse,
     RoomSendError,
+    RoomSendResponse,
     SendRetryError,
     SyncError,
     SyncResponse,
@@ -32,6 +33,7 @@ from bot.channels.matrix_events import TimelineEvent, Undecryptable
 from bot.channels.matrix_render import render
 from bot.channels.matrix_store import CHANNEL, MatrixStore
 from bot.channels.matrix_sync import (
+    FORGET_PAGES,
     GAP_PAGE_SIZE,
     TIMELINE_LIMIT,
     Action,
@@ -41,14 +43,18 @@ from bot.channels.matrix_sync import (
     Gap,
     GapPager,
     HandleRoom,
+    InvitePolicy,
     JoinRoom,
     LeaveRoom,
     NoteUndecryptable,
     RejectInvite,
+    RoomNotes,
     SaveToken,
     SyncPosition,
     ToldSessions,
     event_action,
+    own_messages,
+    partners,
     plan_batch,
     sync_filter,
 )
@@ -97,6 +103,13 @@ class MatrixChannel:
         self._client: Client | None = None
         self._synced = asyncio.Condition()  # notified after every handled sync batch
         self._told = ToldSessions()
+        self._notes = RoomNotes()  # one "could not decrypt" note per room per hour at most
+        self._policy = InvitePolicy(
+            per_inviter=settings.rooms_per_inviter,
+            per_server=settings.rooms_per_server,
+            allow_servers=frozenset(s.lower() for s in settings.allow_servers),
+            deny_servers=frozenset(s.lower() for s in settings.deny_servers),
+        )
         self._direct_lock = asyncio.Lock()
         self.ready = asyncio.Event()  # set once the first sync has been handled (tests, health)
 
@@ -193,7 +206,14 @@ class MatrixChannel:
             room = rooms.get(room_id)
             return frozenset(room.users) if room is not None else None
 
-        return ChannelView(self.client.user_id, self.staff_room, self.services.staff_users, members)
+        shared = partners(
+            {room_id: frozenset(room.users) for room_id, room in rooms.items()},
+            self.client.user_id,
+            self.staff_room,
+        )
+        return ChannelView(
+            self.client.user_id, self.staff_room, self.services.staff_users, members, shared, self._policy
+        )
 
     async def _keys(self) -> None:
         client = self.client
@@ -227,10 +247,13 @@ class MatrixChannel:
             else:
                 log.info("joined a %s room", action.kind)
         elif isinstance(action, RejectInvite):
-            log.info("declined an invitation to a room that is no direct chat")
+            log.info("declined an invitation (%s)", action.reason)
             await client.room_leave(action.room_id)
         elif isinstance(action, LeaveRoom):
-            log.info("the other member left a room: leaving it too")
+            if action.reason == "crowded":
+                log.info("a third person is in a direct room: leaving it")
+            else:
+                log.info("the other member left a room: leaving it too")
             await self.store.forget_room(action.room_id)
             await client.room_leave(action.room_id)
             with contextlib.suppress(Exception):
@@ -270,15 +293,51 @@ class MatrixChannel:
 
     async def _on_event(self, action: EventAction) -> None:
         if isinstance(action, NoteUndecryptable):
-            await self._undecryptable(action.undecryptable, action.notify)
+            await self._undecryptable(action.undecryptable, action.tell)
             return
         replies = await self.services.conversation.handle(action.inbound)
+        sent: list[str] = []
         if replies:
-            await self.send_room(action.room_id, replies)
-        if action.remember:  # after the answer: it is not on the person's way
-            await self.store.remember_room(action.inbound.user_ref, action.room_id)
+            await self.send_room(action.room_id, replies, sent)
+        if not action.remember:
+            return
+        if await self.services.sessions.find(CHANNEL, action.inbound.user_ref) is None:
+            # the person had the bot forget them (/forget): the room's history goes too
+            await self.forget_room(action.room_id, keep=frozenset(sent))
+            return
+        # after the answer: it is not on the person's way
+        await self.store.remember_room(action.inbound.user_ref, action.room_id)
 
-    async def _undecryptable(self, undecryptable: Undecryptable, notify: bool) -> None:
+    async def forget_room(self, room_id: str, keep: frozenset[str] = frozenset()) -> int:
+        """After /forget: redact the bot's messages in the room (the answer just sent, ``keep``, stays
+        for the person to read), then leave and forget the room. Returns how many were redacted."""
+        redacted = 0
+        start = await self.store.sync_token()
+        pager = GapPager(Gap(start or "", ""), max_pages=FORGET_PAGES)
+        while (page_start := pager.next_start()) is not None:
+            page = await self.client.room_messages(  # no position yet: from the room's latest event
+                room_id, start=page_start or None, direction=MessageDirection.back, limit=GAP_PAGE_SIZE
+            )
+            if not isinstance(page, RoomMessagesResponse):
+                log.warning("could not read a room's messages to redact them: %s", page)
+                break
+            pager.feed(page.chunk, page.end)
+        for event_id in own_messages(pager.events(), self.client.user_id, keep):
+            response = await self.client.room_redact(
+                room_id, event_id, reason="forgotten at the user's request"
+            )
+            if isinstance(response, ErrorResponse):
+                log.warning("could not redact a message: %s", response.status_code)
+            else:
+                redacted += 1
+        log.info("forgotten: %d of the bot's messages redacted in a direct room, leaving it", redacted)
+        await self.store.forget_room(room_id)
+        await self.client.room_leave(room_id)
+        with contextlib.suppress(Exception):
+            await self.client.room_forget(room_id)
+        return redacted
+
+    async def _undecryptable(self, undecryptable: Undecryptable, tell: bool) -> None:
         event = undecryptable.event
         log.warning(
             "an event in a room could not be decrypted (session %s…): room key requested",
@@ -286,9 +345,11 @@ class MatrixChannel:
         )
         with contextlib.suppress(LocalProtocolError):  # already requested for this session
             await self.client.request_room_key(event)
-        if not notify or not self._told.first(undecryptable.session_id):
+        if not tell or not self._told.first(undecryptable.session_id):
             return
         now = self.services.clock.now()
+        if not self._notes.allow(undecryptable.room_id, now):
+            return  # told in this room within the hour: undecryptable events are no way to flood it
         if not await self.services.sessions.first_time(CHANNEL, f"undecryptable:{event.event_id}", now):
             return  # told already, before a restart
         lang = None
@@ -301,8 +362,9 @@ class MatrixChannel:
 
     # -- sending -----------------------------------------------------------------------------
 
-    async def send_room(self, room_id: str, replies: Sequence[Reply]) -> bool:
-        """Send rendered replies, in order; False when the room cannot be reached."""
+    async def send_room(self, room_id: str, replies: Sequence[Reply], sent: list[str] | None = None) -> bool:
+        """Send rendered replies, in order; False when the room cannot be reached. The event ids of what
+        was sent are added to ``sent`` when given."""
         for content in render(replies):
             try:
                 response = await self.client.room_send(
@@ -314,6 +376,8 @@ class MatrixChannel:
             if isinstance(response, RoomSendError):
                 log.warning("the homeserver refused a message: %s", response.status_code)
                 return False
+            if sent is not None and isinstance(response, RoomSendResponse):
+                sent.append(response.event_id)
         return True
 
     async def direct_room(self, user_ref: str) -> str | None:
@@ -321,7 +385,7 @@ class MatrixChannel:
         async with self._direct_lock:
             rooms = self.client.rooms
             known = await self.store.room_of(user_ref)
-            if known and known in rooms and user_ref in rooms[known].users:
+            if known and known in rooms and set(rooms[known].users) == {self.client.user_id, user_ref}:
                 return known
             for room_id, room in rooms.items():
                 if room_id != self.staff_room and set(room.users) == {self.client.user_id, user_ref}:

@@ -21,6 +21,7 @@ from aiohttp import ClientResponse
 from nio import AsyncClient, AsyncClientConfig, ErrorResponse, LoginResponse, WhoamiResponse
 
 from bot.channels.matrix_store import Login, MatrixStore
+from bot.common.private import private_dir
 from bot.config import MatrixSettings
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,10 @@ class Client(AsyncClient):
         return wait
 
 
-def client_config() -> AsyncClientConfig:
+NIO_DEFAULT_PICKLE_KEY = "DEFAULT_KEY"  # what nio uses when none is given: stores made before keep loading
+
+
+def client_config(pickle_key: str = "") -> AsyncClientConfig:
     # connection errors and time-outs are retried for ever with backoff 0, 0.4, 0.8 ... capped at 30 s:
     # a homeserver restart or a network blip costs a few seconds, never the bot
     return AsyncClientConfig(
@@ -92,6 +96,7 @@ def client_config() -> AsyncClientConfig:
         request_timeout=60,
         encryption_enabled=True,
         store_sync_tokens=False,  # the sync position is kept in our own database, with the login
+        pickle_key=pickle_key or NIO_DEFAULT_PICKLE_KEY,
     )
 
 
@@ -112,8 +117,17 @@ class Backoff:
 
 async def connect(settings: MatrixSettings, store: MatrixStore, crypto_dir: Path) -> Client:
     """A logged-in client on the stored device (or a new one, first time), with its crypto store loaded."""
-    crypto_dir.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 (once, at start-up)
-    client = Client(settings.homeserver, settings.user_id, store_path=str(crypto_dir), config=client_config())
+    private_dir(crypto_dir)  # the Matrix keys: owner-only (once, at start-up)
+    if not settings.pickle_key:
+        log.warning(
+            "BOT_MATRIX_PICKLE_KEY is not set: the Matrix keys at rest are protected by file permissions only"
+        )
+    client = Client(
+        settings.homeserver,
+        settings.user_id,
+        store_path=str(crypto_dir),
+        config=client_config(settings.pickle_key),
+    )
     try:
         stored = await store.login()
         if stored is not None and (stored.homeserver, stored.user_id) != (

@@ -14,8 +14,10 @@ core's event-id check stops a message from being answered twice. A fresh device 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from typing import Any, Literal, TypeAlias
 
 from nio import InviteMemberEvent, RoomMemberEvent, SyncResponse
@@ -30,6 +32,8 @@ TIMELINE_LIMIT = 50  # events per room in one sync; older ones of a gap are fetc
 GAP_PAGES = 20  # at most this many pages of GAP_PAGE_SIZE events are fetched to close one gap
 GAP_PAGE_SIZE = 100
 TOLD_SESSIONS = 10_000  # undecryptable sessions remembered as told; then forgotten (at worst a second notice)
+NOTE_EVERY = timedelta(hours=1)  # at most one "could not decrypt" note per room in this time
+NOTED_ROOMS = 10_000  # rooms remembered for that; older entries are dropped first
 
 
 def sync_filter(timeline_limit: int) -> dict[str, Any]:
@@ -90,6 +94,26 @@ class SyncPosition:
         return SyncPosition(next_batch, self.fresh, first=False)
 
 
+def server_of(user_id: str) -> str:
+    """The homeserver part of a Matrix id (``@anna:example.org`` → ``example.org``)."""
+    return user_id.partition(":")[2].lower()
+
+
+@dataclass(frozen=True, slots=True)
+class InvitePolicy:
+    """Which direct invitations are joined: caps per inviter and per homeserver, allow and deny lists."""
+
+    per_inviter: int = 2  # direct rooms with one person (a second one: a new phone, a lost room)
+    per_server: int = 1000  # direct rooms with people of one homeserver (scripted accounts are cheap)
+    allow_servers: frozenset[str] = frozenset()  # empty: every homeserver not denied
+    deny_servers: frozenset[str] = frozenset()
+
+    def server_allowed(self, server: str) -> bool:
+        if server in self.deny_servers:
+            return False
+        return not self.allow_servers or server in self.allow_servers
+
+
 @dataclass(frozen=True, slots=True)
 class ChannelView:
     """What the decisions read of the channel: who we are, the staff room and staff, room members."""
@@ -98,9 +122,23 @@ class ChannelView:
     staff_room: str | None
     staff_users: frozenset[str]  # "matrix:@someone:server"
     members: Callable[[str], frozenset[str] | None]  # room → users nio knows there (joined or invited)
+    partners: Mapping[str, int] = field(default_factory=dict)  # user → rooms shared with them (not staff)
+    policy: InvitePolicy = InvitePolicy()
 
     def is_staff(self, user_ref: str) -> bool:
         return f"{CHANNEL}:{user_ref}" in self.staff_users
+
+    def rooms_on(self, server: str) -> int:
+        return sum(count for user, count in self.partners.items() if server_of(user) == server)
+
+
+def partners(rooms: Mapping[str, frozenset[str]], me: str, staff_room: str | None) -> dict[str, int]:
+    """How many rooms (other than the staff room) the bot shares with each other member."""
+    counts: Counter[str] = Counter()
+    for room_id, users in rooms.items():
+        if room_id != staff_room:
+            counts.update(user for user in users if user != me)
+    return dict(counts)
 
 
 # -- actions ---------------------------------------------------------------------------------
@@ -114,9 +152,10 @@ class JoinRoom:
 
 @dataclass(frozen=True, slots=True)
 class RejectInvite:
-    """An invitation to a room that is no direct chat (and not the staff room)."""
+    """An invitation declined: no direct chat, others in the room, a cap reached, a homeserver refused."""
 
     room_id: str
+    reason: Literal["not direct", "not alone", "inviter cap", "server cap", "server refused"] = "not direct"
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +180,11 @@ class HandleRoom:
 
 @dataclass(frozen=True, slots=True)
 class LeaveRoom:
-    """The other member left a direct room: forget it, leave it too."""
+    """Leave a direct room and forget it: the other member left, or a third person came in (what the bot
+    says there, a booking's phone number say, is for one person only)."""
 
     room_id: str
+    reason: Literal["alone", "crowded"] = "alone"
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,10 +210,10 @@ class HandleInbound:
 
 @dataclass(frozen=True, slots=True)
 class NoteUndecryptable:
-    """Request the room key; tell the person (once per session) when ``notify``."""
+    """Request the room key; tell the person (once per session) when ``tell``."""
 
     undecryptable: Undecryptable
-    notify: bool
+    tell: bool
 
 
 Action: TypeAlias = JoinRoom | RejectInvite | HandleRoom | LeaveRoom | ForgetRoom | SaveToken
@@ -185,26 +226,32 @@ EventAction: TypeAlias = HandleInbound | NoteUndecryptable
 def plan_batch(view: ChannelView, position: SyncPosition, response: SyncResponse) -> list[Action]:
     """The actions for one sync batch, in the order they are to run; the sync token comes last."""
     actions: list[Action] = []
+    joining: Counter[str] = Counter()  # joins planned in this batch, per inviter
     for room_id, invite in response.rooms.invite.items():
-        join = invite_action(view, room_id, invite.invite_state)
+        join = invite_action(view, room_id, invite.invite_state, joining)
         if join is not None:
             actions.append(join)
+    leaves = {room_id: leave_action(view, room_id, info) for room_id, info in response.rooms.join.items()}
     if not position.skip_history:
         for room_id, info in response.rooms.join.items():
+            leave = leaves[room_id]
+            if leave is not None and leave.reason == "crowded":
+                continue  # not a word more in a room others can read
             work = room_work(view, room_id, info, position.token)
             if work is not None:
                 actions.append(work)
-    for room_id, info in response.rooms.join.items():
-        leave = leave_action(view, room_id, info)
-        if leave is not None:
-            actions.append(leave)
+    actions.extend(leave for leave in leaves.values() if leave is not None)
     actions.extend(ForgetRoom(room_id) for room_id in response.rooms.leave)
     actions.append(SaveToken(response.next_batch))
     return actions
 
 
-def invite_action(view: ChannelView, room_id: str, state: Sequence[Any]) -> JoinRoom | RejectInvite | None:
-    """Join direct chats and the staff room; decline every other invitation."""
+def invite_action(
+    view: ChannelView, room_id: str, state: Sequence[Any], joining: Counter[str] | None = None
+) -> JoinRoom | RejectInvite | None:
+    """Join the staff room, and a direct chat when the inviter is the only other member, their homeserver
+    is allowed and neither they nor their homeserver reached the cap of rooms; decline the rest.
+    ``joining`` counts the joins already planned in this batch (and is updated)."""
     invite = next(
         (
             e
@@ -215,11 +262,31 @@ def invite_action(view: ChannelView, room_id: str, state: Sequence[Any]) -> Join
     )
     if invite is None:
         return None
-    if invite.content.get("is_direct"):
-        return JoinRoom(room_id, "direct")
     if room_id == view.staff_room:
         return JoinRoom(room_id, "staff")
-    return RejectInvite(room_id)
+    if not invite.content.get("is_direct"):
+        return RejectInvite(room_id)
+    inviter = str(invite.sender)
+    others = {
+        e.state_key
+        for e in state
+        if isinstance(e, InviteMemberEvent | RoomMemberEvent)
+        and e.membership in ("join", "invite")
+        and e.state_key not in (view.me, inviter)
+    }
+    if others:
+        return RejectInvite(room_id, "not alone")
+    server = server_of(inviter)
+    if not view.policy.server_allowed(server):
+        return RejectInvite(room_id, "server refused")
+    joining = Counter() if joining is None else joining
+    if view.partners.get(inviter, 0) + joining[inviter] >= view.policy.per_inviter:
+        return RejectInvite(room_id, "inviter cap")
+    planned_on_server = sum(n for user, n in joining.items() if server_of(user) == server)
+    if view.rooms_on(server) + planned_on_server >= view.policy.per_server:
+        return RejectInvite(room_id, "server cap")
+    joining[inviter] += 1
+    return JoinRoom(room_id, "direct")
 
 
 def own_join(events: Sequence[TimelineEvent], me: str) -> int | None:
@@ -253,20 +320,27 @@ def room_work(view: ChannelView, room_id: str, info: RoomInfo, since: str | None
 
 
 def leave_action(view: ChannelView, room_id: str, info: RoomInfo) -> LeaveRoom | None:
-    """Leave a direct room once everybody else left it (a pending invitation keeps it)."""
+    """Leave a direct room once everybody else left it (a pending invitation keeps it), or as soon as a
+    third person is in it or invited."""
     if room_id == view.staff_room:
         return None
-    someone_left = any(
-        isinstance(e, RoomMemberEvent) and e.state_key != view.me and e.membership in ("leave", "ban")
+    changes = [
+        e.membership
         for e in [*info.state, *info.timeline.events]
-    )
-    if not someone_left:
+        if isinstance(e, RoomMemberEvent) and e.state_key != view.me
+    ]
+    if not changes:
         return None
     members = view.members(room_id)
-    # nio's member list counts invited people too: a room whose invitation is pending is not left
-    if members is None or any(user != view.me for user in members):
+    if members is None:
         return None
-    return LeaveRoom(room_id)
+    # nio's member list counts invited people too: a room whose invitation is pending is not left
+    others = [user for user in members if user != view.me]
+    if len(others) > 1:
+        return LeaveRoom(room_id, "crowded")
+    if not others and any(change in ("leave", "ban") for change in changes):
+        return LeaveRoom(room_id)
+    return None
 
 
 def event_action(view: ChannelView, room_id: str, event: TimelineEvent) -> EventAction | None:
@@ -275,9 +349,11 @@ def event_action(view: ChannelView, room_id: str, event: TimelineEvent) -> Event
     if translated is None:
         return None
     if isinstance(translated, Undecryptable):
-        return NoteUndecryptable(translated, notify=room_id != view.staff_room)
+        return NoteUndecryptable(translated, tell=room_id != view.staff_room)
     if room_id == view.staff_room:
-        return HandleInbound(room_id, translated, remember=False) if staff_may(view, translated) else None
+        if not staff_may(view, translated):
+            return None
+        return HandleInbound(room_id, replace(translated, from_staff_place=True), remember=False)
     return HandleInbound(room_id, translated, remember=True)
 
 
@@ -318,6 +394,42 @@ class GapPager:
 
     def events(self) -> list[TimelineEvent]:
         return list(reversed(self._found))
+
+
+FORGET_PAGES = 10  # /forget: the bot's messages in the last this many pages of GAP_PAGE_SIZE are redacted
+MESSAGE_TYPES = ("m.room.message", "m.room.encrypted")
+
+
+def own_messages(events: Sequence[TimelineEvent], me: str, keep: frozenset[str] = frozenset()) -> list[str]:
+    """Ids of the bot's own messages among ``events`` (those in ``keep`` excepted): what /forget redacts,
+    since the bot's answers may repeat what the person told it (a booking summary with a phone number)."""
+    return [
+        str(e.event_id)
+        for e in events
+        if e.sender == me and e.source.get("type") in MESSAGE_TYPES and e.event_id not in keep
+    ]
+
+
+class RoomNotes:
+    """Flood control for the "could not decrypt" note: at most one per room per ``every`` (bounded)."""
+
+    def __init__(self, every: timedelta = NOTE_EVERY, limit: int = NOTED_ROOMS) -> None:
+        self.every = every
+        self.limit = limit
+        self._last: dict[str, datetime] = {}  # insertion order: oldest first
+
+    def allow(self, room_id: str, now: datetime) -> bool:
+        last = self._last.get(room_id)
+        if last is not None and now - last < self.every:
+            return False
+        self._last.pop(room_id, None)
+        self._last[room_id] = now
+        while len(self._last) > self.limit:
+            del self._last[next(iter(self._last))]
+        return True
+
+    def __len__(self) -> int:
+        return len(self._last)
 
 
 class ToldSessions:

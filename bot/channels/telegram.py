@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
-from telegram import Update
+from telegram import Update, User
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import ContextTypes
 
@@ -53,10 +53,13 @@ from bot.channels.timer import Timer
 from bot.common import markup as mk
 from bot.config import TelegramSettings
 from bot.core.events import Inbound, Reply
+from bot.core.flood import FloodGuard, Verdict
 from bot.core.services import ChannelServices
 from bot.i18n.catalog import negotiate
 
 log = logging.getLogger(__name__)
+PAGE_TURNS = 10  # keyboard page turns one user may make ...
+PAGE_TURN_SECONDS = 10  # ... within this many seconds
 
 
 class TelegramMessenger:
@@ -107,6 +110,8 @@ class TelegramChannel:
         self._background: set[asyncio.Task[Any]] = set()
         # button-press answers run beside the handling; a flood of presses must not take every connection
         self._answers = asyncio.Semaphore(16)
+        # turning keyboard pages is answered here, not by the core: it gets its own flood control
+        self._page_turns = FloodGuard(PAGE_TURNS, timedelta(seconds=PAGE_TURN_SECONDS))
         self._webhook: Webhook | None = None
 
     @property
@@ -194,9 +199,14 @@ class TelegramChannel:
             return
         if place is Where.STAFF and not addressed_to_bot(message, self.application.bot.id):
             return  # staff talking among themselves
+        if place is Where.STAFF and not self._is_staff(message.from_user):
+            return  # others in the staff group are not answered at all (as in the Matrix staff room)
         event = message_event(update, message, in_group=place is Where.STAFF)
         if event is not None:
             await self._handle(event, message.chat.id)
+
+    def _is_staff(self, user: User | None) -> bool:
+        return user is not None and f"{CHANNEL}:{user.id}" in self.services.staff_users
 
     async def _handle(self, event: Inbound, chat_id: int) -> None:
         replies = await self.services.conversation.handle(event)
@@ -210,11 +220,14 @@ class TelegramChannel:
         self._spawn(self._answer(query.id))
         message = query.message
         place = where(message.chat if message is not None else None, self._staff_chat)
-        if place is Where.OTHER_GROUP:
+        if place is Where.OTHER_GROUP or (place is Where.STAFF and not self._is_staff(query.from_user)):
             return
         chat_id = message.chat.id if message is not None else query.from_user.id
         page = parse_page(query.data or "")
         if page is not None and message is not None:
+            key = (CHANNEL, str(query.from_user.id))
+            if self._page_turns.check(key, self.services.clock.now()) is not Verdict.OK:
+                return  # pressing the arrows in a loop: the spinner stops, nothing is sent
             # another page of a long keyboard, from the choices stored for the user's last answer
             keyboard = await self.wording.page(str(query.from_user.id), page, query.from_user.language_code)
             if keyboard is not None:

@@ -82,6 +82,7 @@ class Stats:
     retried_network: int = 0
     blocked: int = 0
     failed: int = 0
+    overflow: int = 0  # messages refused because their chat's queue was full
 
 
 def markup_of(keyboard: Keyboard) -> dict[str, Any]:
@@ -100,8 +101,14 @@ def retry_seconds(exc: RetryAfter) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
+MAX_QUEUED = 200  # messages one chat may have waiting; more are refused (a group at 20 a minute: 10 min)
+
+
 class Sender:
-    """The outgoing queue. :meth:`submit` never waits for the network; ``await`` the future if needed."""
+    """The outgoing queue. :meth:`submit` never waits for the network; ``await`` the future if needed.
+
+    Bounded: a chat holds at most ``max_queued`` messages waiting; what comes beyond is refused (its
+    future says False) instead of growing memory while Telegram's limits hold the chat back."""
 
     def __init__(
         self,
@@ -110,8 +117,10 @@ class Sender:
         limits: Limits,
         on_blocked: Callable[[int], Awaitable[None]] | None = None,
         timer: Timer | None = None,
+        max_queued: int = MAX_QUEUED,
     ) -> None:
         self.bot = bot
+        self.max_queued = max_queued
         self.timer: Timer = timer or LoopTimer()
         self.request = request
         self.limits = limits
@@ -149,6 +158,14 @@ class Sender:
             is_group = chat_id < 0
             chat = _Chat(chat_id, self.limits.chat_window(), self.limits.group_window() if is_group else None)
             self._chats[chat_id] = chat
+        if len(chat.queue) + len(messages) > self.max_queued:
+            if self.stats.overflow == 0 or self.stats.overflow % 100 == 0:
+                log.warning(
+                    "telegram: a chat's queue is full (%d waiting): messages refused", len(chat.queue)
+                )
+            self.stats.overflow += len(messages)
+            done.set_result(False)
+            return done
         for index, message in enumerate(messages):
             last = index == len(messages) - 1
             chat.queue.append(Job(message, edit_of if index == 0 else None, done if last else None))

@@ -94,6 +94,7 @@ def message_event(update: Update, message: Message, in_group: bool) -> Inbound |
         "platform_lang": user.language_code,
         "event_id": str(update.update_id),
         "chat_ref": str(message.chat.id) if in_group else None,
+        "from_staff_place": in_group,  # the staff group is the only group the bot talks in
     }
     if message.text is not None:
         return Inbound(kind=InboundKind.TEXT, text=message.text, **common)  # type: ignore[arg-type]
@@ -118,4 +119,5 @@ def callback_event(update: Update, in_group: bool) -> Inbound | None:
         platform_lang=query.from_user.language_code,
         event_id=f"cq{query.id}",
         chat_ref=chat_ref,
+        from_staff_place=in_group,
     )

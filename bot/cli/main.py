@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from bot.cli import ask, booking, content, db, qr, run
+from bot.common.private import owner_only_umask
 from bot.config import ConfigError, load_settings
 from bot.logs import setup_logging
 
@@ -23,6 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # first of all: every file the bot creates (database, Matrix keys, backups, staff log) is owner-only
+    owner_only_umask()
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()

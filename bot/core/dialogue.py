@@ -42,12 +42,14 @@ class Dialogue:
         max_text: int = MAX_TEXT,
         flood: FloodGuard | None = None,
         flood_exempt: frozenset[str] = frozenset(),
+        staff_place_channels: frozenset[str] = frozenset(),
     ) -> None:
         self.library = library
         self.sessions = sessions
         self.clock = clock
         self.features = list(features)
         self.staff_users = staff_users
+        self.staff_place_channels = staff_place_channels
         self.max_text = max_text
         self.flood = flood if flood is not None else FloodGuard()
         self.order = OneAtATime()
@@ -68,6 +70,13 @@ class Dialogue:
         de-duplication), then the turn: session loaded, dispatched, errors answered, session saved."""
         return await self._chain(event, self.clock.now())
 
+    def _staff_here(self, event: Inbound) -> bool:
+        """Staff powers belong to a staff member in the staff chat or room (the channel marks it), or on
+        a channel that is the staff place as a whole (the console: the operator's own terminal); in a
+        private chat or a shared "direct" room staff are users like anyone else."""
+        in_place = event.from_staff_place or event.channel in self.staff_place_channels
+        return in_place and f"{event.channel}:{event.user_ref}" in self.staff_users
+
     async def _slow_down(self, event: Inbound) -> list[Reply]:
         catalog = self.library.current.catalog
         lang = await self.sessions.language_of_ref(event.channel, event.user_ref)
@@ -85,7 +94,7 @@ class Dialogue:
             session,
             library,
             now,
-            is_staff=f"{event.channel}:{event.user_ref}" in self.staff_users,
+            is_staff=self._staff_here(event),
             screens=self,
         )
         turn.t = catalog.translator(
@@ -176,7 +185,7 @@ class Dialogue:
                 return self._language_picker(turn)
             if code in turn.library.catalog.languages:
                 return self._set_language(turn, code)
-            return self._language_picker(turn, notice=t("language-unknown", code=code[:10]))
+            return self._language_picker(turn, notice=t("language-unknown", code=mk.escape(code[:10])))
         if turn.session.lang is None:
             return self._language_picker(turn, first=True)
         if name == "menu":

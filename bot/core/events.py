@@ -38,6 +38,8 @@ class Inbound:
     platform_lang: str | None = None
     event_id: str | None = None  # platform's id, to process a retried event only once
     chat_ref: str | None = None  # where to answer, when it differs from the user (groups, rooms)
+    # set by the channel: written in the staff chat or room, the only place staff commands are taken
+    from_staff_place: bool = False
 
     @property
     def sender(self) -> Address:

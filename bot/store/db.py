@@ -17,6 +17,8 @@ from typing import Any
 
 import aiosqlite
 
+from bot.common.private import private_dir, private_file
+
 log = logging.getLogger(__name__)
 # aiosqlite's debug lines repeat every SQL statement with its parameters, which hold user data
 # (stored question texts, appointment details): never let them reach a log, whatever the level
@@ -52,9 +54,13 @@ class Database:
         return self._conn
 
     async def open(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self.path.parent)
         self._conn = await aiosqlite.connect(self.path, isolation_level=None)
+        # owner-only before the first write: SQLite gives the -wal and -shm files the database's mode
+        private_file(self.path)
         self._conn.row_factory = aiosqlite.Row
+        # deleted rows (forgotten users, erased phones) are overwritten, not left in free pages
+        await self._conn.execute("PRAGMA secure_delete=ON")
         await self._conn.execute("PRAGMA journal_mode=WAL")
         await self._conn.execute("PRAGMA synchronous=NORMAL")
         await self._conn.execute("PRAGMA foreign_keys=ON")

@@ -265,10 +265,10 @@ def test_undecryptable_messages_are_noted_and_told_once_per_session_outside_the_
         encrypted(ANNA, "SESSION1"), encrypted(ANNA, "SESSION1"), encrypted(OLGA, "SESSION2")
     )
     action = event_action(view(), ROOM, first)
-    assert isinstance(action, NoteUndecryptable) and action.notify
+    assert isinstance(action, NoteUndecryptable) and action.tell
     assert isinstance(action.undecryptable, Undecryptable) and action.undecryptable.session_id == "SESSION1"
     staff = event_action(view(), STAFF_ROOM, in_staff)
-    assert isinstance(staff, NoteUndecryptable) and not staff.notify  # the key is requested, nobody told
+    assert isinstance(staff, NoteUndecryptable) and not staff.tell  # the key is requested, nobody told
     told = ToldSessions(limit=2)
     assert told.first("SESSION1") and not told.first("SESSION1")
     assert told.first("SESSION2") and told.first("SESSION3")
