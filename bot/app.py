@@ -25,6 +25,7 @@ from bot.core.flood import FloodGuard
 from bot.core.outbox import Postman
 from bot.core.services import ChannelServices, FeatureServices
 from bot.core.session import Sessions
+from bot.inbox.feature import InboxFeature
 from bot.ops import metrics
 from bot.ops.http import start_http
 from bot.staff.commands import StaffFeature
@@ -46,10 +47,15 @@ FeatureFactory = Callable[[FeatureServices, Settings], Sequence[Feature]]
 
 def default_features(services: FeatureServices, settings: Settings) -> list[Feature]:
     """The dialogue's features, in the order they get a free-text question."""
+    answers = AnswersFeature(services, gaps_enabled=settings.gaps_enabled)
     return [
         BookingFeature(services),
         StaffFeature(services),
-        AnswersFeature(services, gaps_enabled=settings.gaps_enabled),
+        InboxFeature(
+            services,
+            nodes_for=lambda text, lang: [c.node for c in answers.matcher.match(text, lang).candidates],
+        ),
+        answers,
     ]
 
 

@@ -94,6 +94,7 @@ class AnswersFeature(Feature):
             if entry is not None:
                 menu.remove(entry)
             choices.append(entry or Choice(actions.node(APPOINTMENT_NODE), title))
+        choices.append(Choice("inbox:ask", turn.t("inbox-ask-choice")))  # a counsellor (bot.inbox)
         choices.extend(menu)
         return [Reply(turn.t("answers-none"), tuple(choices))]
 
