@@ -83,9 +83,9 @@ class InboxFeature(Feature):
             assert thread is not None
             await self.service.tell_staff(thread, new=False)
             return [Reply(turn.t("inbox-added", number=str(thread_id)), self._after(turn))]
-        asked_from = node if isinstance(node, str) else None
-        topic = self._topic(turn, text, asked_from)
-        thread = await self.inbox.ask(user_id, turn.lang, text, turn.now, topic, asked_from)
+        guess = self._guess(turn, text, node if isinstance(node, str) else None)
+        topic = turn.library.tree.nodes[guess].topic if guess else None
+        thread = await self.inbox.ask(user_id, turn.lang, text, turn.now, topic, guess)
         await self.service.tell_staff(thread, new=True)
         return [
             Reply(
@@ -148,16 +148,15 @@ class InboxFeature(Feature):
         codes = turn.library.tree.contact.languages or tuple(turn.library.catalog.languages)
         return ", ".join(render.language_name(code, turn.lang) for code in codes)
 
-    def _topic(self, turn: Turn, text: str, node: str | None) -> str | None:
-        """The topic guess: the node asked from, else the answers matcher's best node for the text."""
+    def _guess(self, turn: Turn, text: str, node: str | None) -> str | None:
+        """The content node the question is about: the one asked from, else the answers matcher's best."""
         nodes = turn.library.tree.nodes
         if node is not None and node in nodes:
-            return nodes[node].topic
+            return node
         if self._nodes_for is None:
             return None
         try:
-            found = next((n for n in self._nodes_for(text, turn.lang) if n in nodes), None)
+            return next((n for n in self._nodes_for(text, turn.lang) if n in nodes), None)
         except Exception:  # a guess must never lose the question
             log.exception("inbox topic guess failed")
             return None
-        return nodes[found].topic if found else None

@@ -18,6 +18,8 @@ from tests.desk.conftest import PASSWORD
 from tests.inbox.conftest import Recorder, inbox_of
 
 CHROMIUM = Path(os.environ.get("BOT_CHROMIUM", "/usr/bin/chromium"))
+# set to a folder (e.g. docs/) to keep screenshots of the inbox and a thread for the README
+SCREENSHOTS = os.environ.get("BOT_SCREENSHOTS", "")
 playwright_api = pytest.importorskip("playwright.async_api")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
 
@@ -40,6 +42,11 @@ async def test_a_counsellor_answers_in_the_browser_and_the_person_reads_it_in_th
     await person.say("/ask")
     await person.action("inbox:consent")
     await person.say("<b>Unde</b> găsesc un medic de familie?")
+    other = Chat(app, user="petar")
+    await other.say("/language bg")
+    await other.say("/ask")
+    await other.action("inbox:consent")
+    await other.say("Kak da si napravya zdravna osigurovka?")
 
     async with playwright_api.async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
@@ -50,6 +57,8 @@ async def test_a_counsellor_answers_in_the_browser_and_the_person_reads_it_in_th
             await page.get_by_label("Passwort").fill(PASSWORD)
             await page.keyboard.press("Enter")
             await page.get_by_role("link", name="Fragen").click()
+            if SCREENSHOTS:
+                await page.screenshot(path=str(Path(SCREENSHOTS) / "desk-inbox.png"), full_page=True)
             await page.get_by_role("link", name="Frage #1").click()
             # the person's text is shown as text, never as markup
             messages = page.locator("ol.messages")
@@ -57,6 +66,8 @@ async def test_a_counsellor_answers_in_the_browser_and_the_person_reads_it_in_th
             await page.get_by_label("Ihre Antwort").fill("Mergeți la un medic de familie din cartier.")
             await page.get_by_role("button", name="Antwort senden").click()
             await page.get_by_role("status").get_by_text("im Chat der Person angekommen").wait_for()
+            if SCREENSHOTS:
+                await page.screenshot(path=str(Path(SCREENSHOTS) / "desk-inbox-thread.png"), full_page=True)
         finally:
             await browser.close()
 

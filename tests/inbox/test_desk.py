@@ -136,6 +136,8 @@ async def test_closing_and_drafting_in_the_desk(app: App, client: TestClient, de
         "anna",
     )
     assert "Unde găsesc un medic de familie?" in await (await client.get("/inbox/drafts")).text()
+    # the form offers the node the matcher guessed
+    assert '<option value="health/doctor" selected>' in await (await client.get("/inbox/1")).text()
 
     response = await client.post("/inbox/1/close", data={"csrf_token": token}, allow_redirects=False)
     assert response.headers["Location"] == "/inbox?done=closed"

@@ -6,7 +6,7 @@ CREATE TABLE inbox_threads (
     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     lang TEXT NOT NULL,             -- the language the person chats in (answers are wrapped in it)
     topic TEXT,                     -- a guess: a content topic id, or NULL
-    node TEXT,                      -- the content node the person asked from, if any
+    node TEXT,                      -- the node asked from, else the answers matcher's guess (or NULL)
     status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
     waiting_since TEXT,             -- UTC; the person's first message not answered yet (NULL: answered)
     created_at TEXT NOT NULL,
