@@ -62,10 +62,11 @@ class InboxService:
         t = self.staff_t()
         topic = self.topic_title(thread.topic, t.lang) or t("inbox-staff-no-topic")
         msg_id = "inbox-staff-new" if new else "inbox-staff-reply"
+        base = self.services.desk_url.rstrip("/")
+        where = t("inbox-staff-desk-link", url=f"{base}/inbox/{thread.id}") if base else t("inbox-staff-desk")
+        text = t(msg_id, number=str(thread.id), language=thread.lang, topic=markup.escape(topic))
         try:
-            await self.services.outbox.notify_staff(
-                t(msg_id, number=str(thread.id), language=thread.lang, topic=markup.escape(topic))
-            )
+            await self.services.outbox.notify_staff(f"{text}\n{where}")
         except Exception:  # a failing staff channel must not lose the person's question
             log.exception("inbox staff notice failed")
 

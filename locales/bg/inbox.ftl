@@ -27,6 +27,8 @@ inbox-answer = 💬 **Отговор от консултант** на консу
 inbox-reply-choice = ↩️ Отговорете
 
 # за екипа на консултантския център (settings.staff_language): никога текстът на човека
-inbox-staff-new = ✉️ Нов въпрос #{ $number } ({ $language }, { $topic }). Прочетете и отговорете в деска: /inbox
-inbox-staff-reply = ✉️ Ново съобщение към въпрос #{ $number } ({ $language }, { $topic }). В деска: /inbox
+inbox-staff-new = ✉️ Нов въпрос #{ $number } ({ $language }, { $topic }).
+inbox-staff-reply = ✉️ Ново съобщение към въпрос #{ $number } ({ $language }, { $topic }).
+inbox-staff-desk = Прочетете и отговорете в деска, в „Въпроси“.
+inbox-staff-desk-link = Прочетете и отговорете в деска: { $url }
 inbox-staff-no-topic = без тема

@@ -27,6 +27,8 @@ inbox-answer = 💬 **Antwort der Beratung** der Anlaufstelle „Willkommen Euro
 inbox-reply-choice = ↩️ Antworten
 
 # für das Team der Anlaufstelle (settings.staff_language): nie der Text der Person
-inbox-staff-new = ✉️ Neue Frage #{ $number } ({ $language }, { $topic }). Lesen und beantworten im Desk: /inbox
-inbox-staff-reply = ✉️ Neue Nachricht zu Frage #{ $number } ({ $language }, { $topic }). Im Desk: /inbox
+inbox-staff-new = ✉️ Neue Frage #{ $number } ({ $language }, { $topic }).
+inbox-staff-reply = ✉️ Neue Nachricht zu Frage #{ $number } ({ $language }, { $topic }).
+inbox-staff-desk = Lesen und beantworten im Desk unter „Fragen“.
+inbox-staff-desk-link = Lesen und beantworten im Desk: { $url }
 inbox-staff-no-topic = ohne Thema

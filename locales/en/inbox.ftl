@@ -27,6 +27,8 @@ inbox-answer = 💬 **Answer from a counsellor** of the contact point “Willkom
 inbox-reply-choice = ↩️ Reply
 
 # for the staff of the contact point (settings.staff_language): never the person's text
-inbox-staff-new = ✉️ New question #{ $number } ({ $language }, { $topic }). Read and answer it in the desk: /inbox
-inbox-staff-reply = ✉️ New message in question #{ $number } ({ $language }, { $topic }). In the desk: /inbox
+inbox-staff-new = ✉️ New question #{ $number } ({ $language }, { $topic }).
+inbox-staff-reply = ✉️ New message in question #{ $number } ({ $language }, { $topic }).
+inbox-staff-desk = Read and answer it in the desk, under “Questions”.
+inbox-staff-desk-link = Read and answer it in the desk: { $url }
 inbox-staff-no-topic = no topic

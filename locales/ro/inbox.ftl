@@ -29,6 +29,8 @@ inbox-answer = 💬 **Răspuns de la un consilier** al centrului de consiliere �
 inbox-reply-choice = ↩️ Răspundeți
 
 # pentru echipa centrului de consiliere (settings.staff_language): niciodată textul persoanei
-inbox-staff-new = ✉️ Întrebare nouă #{ $number } ({ $language }, { $topic }). Citiți și răspundeți în desk: /inbox
-inbox-staff-reply = ✉️ Mesaj nou la întrebarea #{ $number } ({ $language }, { $topic }). În desk: /inbox
+inbox-staff-new = ✉️ Întrebare nouă #{ $number } ({ $language }, { $topic }).
+inbox-staff-reply = ✉️ Mesaj nou la întrebarea #{ $number } ({ $language }, { $topic }).
+inbox-staff-desk = Citiți și răspundeți în desk, la „Întrebări”.
+inbox-staff-desk-link = Citiți și răspundeți în desk: { $url }
 inbox-staff-no-topic = fără temă

@@ -4,10 +4,11 @@ the answer arriving marked as from a counsellor, replies in the thread, closing,
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from bot.app import App
 from bot.core.clock import FakeClock
-from tests.auxil.chat import Chat
+from tests.auxil.chat import Chat, started_app
 from tests.inbox.conftest import Recorder, inbox_of
 
 QUESTION_RO = "Unde găsesc un medic de familie care vorbește română? Mă numesc Ioana Popescu."
@@ -46,11 +47,22 @@ async def test_asking_in_romanian_from_a_decline(app: App, recorder: Recorder) -
     assert len(await rows(app, "SELECT * FROM inbox_consent")) == 1
 
     staff = recorder.to("staff")
-    assert staff == ["✉️ Neue Frage #1 (ro, Gesundheit). Lesen und beantworten im Desk: /inbox"]
+    assert staff == ["✉️ Neue Frage #1 (ro, Gesundheit).\nLesen und beantworten im Desk unter „Fragen“."]
     assert not any("Ioana" in s or "medic" in s for s in staff)  # never the person's text
 
 
-async def test_asking_in_bulgarian_from_an_answer(app: App, recorder: Recorder) -> None:
+async def test_asking_in_bulgarian_from_an_answer(
+    tmp_path: Path, clock: FakeClock, recorder: Recorder
+) -> None:
+    app = await started_app(tmp_path, clock, desk_url="https://desk.example.org/")
+    app.postman.register(recorder, staff_ref="staff")
+    try:
+        await ask_in_bulgarian(app, recorder)
+    finally:
+        await app.stop()
+
+
+async def ask_in_bulgarian(app: App, recorder: Recorder) -> None:
     chat = Chat(app, user="petar")
     await chat.say("/language bg")
     await chat.action("node:housing/tenancy")
@@ -63,7 +75,9 @@ async def test_asking_in_bulgarian_from_an_answer(app: App, recorder: Recorder) 
     thread = await inbox_of(app).inbox.get(1)
     assert thread is not None
     assert (thread.lang, thread.topic, thread.node) == ("bg", "housing", "housing/tenancy")
-    assert recorder.to("staff") == ["✉️ Neue Frage #1 (bg, Wohnen). Lesen und beantworten im Desk: /inbox"]
+    assert recorder.to("staff") == [
+        "✉️ Neue Frage #1 (bg, Wohnen).\nLesen und beantworten im Desk: https://desk.example.org/inbox/1"
+    ]
 
 
 async def test_consent_is_asked_once_and_no_means_nothing_is_stored(app: App) -> None:
@@ -112,7 +126,9 @@ async def test_the_answer_arrives_marked_as_from_a_counsellor_and_the_person_rep
     assert messages[1].staff == "anna" and messages[1].delivered
     thread = await inbox_of(app).inbox.get(1)
     assert thread is not None and thread.waiting_since == clock.now()
-    assert recorder.to("staff") == ["✉️ Neue Nachricht zu Frage #1 (ro, Gesundheit). Im Desk: /inbox"]
+    assert recorder.to("staff") == [
+        "✉️ Neue Nachricht zu Frage #1 (ro, Gesundheit).\nLesen und beantworten im Desk unter „Fragen“."
+    ]
 
 
 async def test_an_open_thread_takes_the_next_message(app: App) -> None:
