@@ -25,6 +25,8 @@ from bot.core.flood import FloodGuard
 from bot.core.outbox import Postman
 from bot.core.services import ChannelServices, FeatureServices
 from bot.core.session import Sessions
+from bot.desk.server import start_desk
+from bot.desk.site import Desk
 from bot.inbox.feature import InboxFeature
 from bot.ops import metrics
 from bot.ops.http import start_http
@@ -101,6 +103,8 @@ class App:
         self.watch_interval = watch_interval
         self._tasks: list[asyncio.Task[None]] = []
         self._http: web.AppRunner | None = None
+        self._desk: web.AppRunner | None = None
+        self.desk: Desk | None = None
 
     @property
     def feature_services(self) -> FeatureServices:
@@ -112,6 +116,7 @@ class App:
             db=self.db,
             spawn=self.spawn,
             staff_language=self.settings.staff_language,
+            desk_url=self.settings.desk_url,
         )
 
     @property
@@ -142,6 +147,8 @@ class App:
         self.library.on_reload(lambda library: metrics.CONTENT_VERSION.set(library.version))
         if self.settings.http_port:
             self._http = await start_http(self.health, self.settings.http_port)
+        if self.settings.desk_port:
+            self.desk, self._desk = await start_desk(self.feature_services, self.settings)
         for feature in self.features:
             await feature.start()
 
@@ -156,9 +163,10 @@ class App:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
         self._tasks.clear()
-        if self._http is not None:
-            await self._http.cleanup()
-            self._http = None
+        for runner in (self._http, self._desk):
+            if runner is not None:
+                await runner.cleanup()
+        self._http = self._desk = None
         await self.db.close()
 
     async def health(self) -> dict[str, object]:

@@ -185,7 +185,7 @@ class BookingFeature(Feature):
         cancelled = await self.service.bookings.forget_user(turn.session.user_id, turn.now)
         for booking in cancelled:
             # the person asked to be forgotten: staff get the code and time, not the name again
-            await notices.notify(self.service, "booking-staff-forgotten", booking, with_person=False)
+            await notices.announce(self.service, "booking-staff-forgotten", booking)
 
     # -- the steps ---------------------------------------------------------------------------
 
@@ -420,7 +420,7 @@ class BookingFeature(Feature):
             old = await service.bookings.get(moving)
             await notices.notify_move(service, old, booking)
         else:
-            await notices.notify(service, "booking-staff-new", booking)
+            await notices.announce(service, "booking-staff-new", booking)
         return self.confirmation(turn, booking, moved=bool(moving))
 
     def confirmation(self, turn: Turn, booking: Booking, moved: bool) -> list[Reply]:

@@ -6,12 +6,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from bot.cli import ask, booking, content, db, inbox, qr, run
+from bot.cli import ask, booking, content, db, desk, inbox, qr, run
 from bot.config import ConfigError, load_settings
 from bot.logs import setup_logging
 
 # each module adds its sub-commands; a command's function takes (args, settings) and returns an exit code
-MODULES = [run, content, db, ask, booking, qr, inbox]
+MODULES = [run, content, db, ask, booking, qr, desk, inbox]
 
 
 def build_parser() -> argparse.ArgumentParser:
