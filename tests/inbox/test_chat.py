@@ -3,8 +3,11 @@ the answer arriving marked as from a counsellor, replies in the thread, closing,
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from pathlib import Path
+
+import pytest
 
 from bot.app import App
 from bot.core.clock import FakeClock
@@ -225,3 +228,21 @@ async def test_back_leaves_the_question_unsent(app: App) -> None:
     text = await chat.say("Where can I learn German for free?")
     assert "#" not in text  # answered by the bot, not sent
     assert await rows(app, "SELECT * FROM inbox_threads") == []
+
+
+async def test_no_text_of_the_person_or_counsellor_reaches_a_log(
+    app: App, recorder: Recorder, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    chat = Chat(app, user="ioana")
+    await chat.say("/language ro")
+    await chat.say("/ask")
+    await chat.press("Da")
+    await chat.say(QUESTION_RO)
+    recorder.unreachable.add("ioana")  # the failure path logs too
+    await inbox_of(app).service.answer(1, "anna", "Sunați-o pe doamna Schmidt la 0231 123456.")
+    await inbox_of(app).service.purge(app.clock.now() + timedelta(days=60))
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "inbox retention: 1 threads closed" in logged  # the logs were captured
+    for secret in ("Ioana", "Popescu", "medic", "Schmidt", "123456"):
+        assert secret not in logged
