@@ -91,3 +91,36 @@ async def admin_client(desk: Desk) -> AsyncIterator[TestClient]:
     assert await log_in(client, "root") == 303
     yield client
     await client.close()
+
+
+# -- a real server and a real browser (tests/desk/test_browser.py) ------------------------------------
+
+
+@pytest.fixture
+async def live_desk(tmp_path: Path, clock: FakeClock, recorder: Recorder) -> AsyncIterator[App]:
+    """The whole app with the desk on a real port of 127.0.0.1 (``app.settings.desk_port``)."""
+    from tests.auxil.net import free_port
+
+    app = await started_app(tmp_path, clock, desk_port=free_port(), desk_url="https://desk.example.org")
+    app.postman.register(recorder, staff_ref="staff")
+    assert app.desk is not None
+    await app.desk.accounts.add("anna", Role.COUNSELLOR, PASSWORD, clock.now())
+    yield app
+    await app.stop()
+
+
+@pytest.fixture
+async def browser_page() -> AsyncIterator[object]:
+    """A page in Debian's chromium (headless, through playwright). Skipped only outside CI when chromium
+    is missing; ``scripts/browser.sh`` installs it."""
+    import os
+
+    from tests.auxil import browser
+
+    if not browser.available():
+        if os.environ.get("CI"):
+            pytest.fail("/usr/bin/chromium is missing: ./test.sh runs scripts/browser.sh to install it")
+        pytest.skip("/usr/bin/chromium is missing: run scripts/browser.sh")
+    async with browser.chromium() as chromium:
+        page = await chromium.new_page()
+        yield page
