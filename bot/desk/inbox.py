@@ -95,8 +95,9 @@ async def inbox(request: web.Request) -> web.StreamResponse:
     service, t = service_of(desk), desk.t()
     now = desk.services.clock.now()
     rows = [_row(service, t, thread, now) for thread in await service.inbox.open_threads()]
+    closed = [_row(service, t, thread, now) for thread in await service.inbox.closed_threads()]
     notice = DONE.get(request.query.get("done", ""))
-    return desk.render(request, "inbox.html", rows=rows, notice=notice)
+    return desk.render(request, "inbox.html", rows=rows, closed=closed, notice=notice)
 
 
 def _node_options(desk: Desk, t: Translator) -> list[tuple[str, str]]:

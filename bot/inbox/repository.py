@@ -138,6 +138,13 @@ class Inbox:
         )
         return [_thread(r) for r in rows]
 
+    async def closed_threads(self, limit: int = 20) -> list[Thread]:
+        """The threads closed last (until retention deletes them)."""
+        rows = await self.db.fetchall(
+            f"{_THREAD} WHERE t.status='closed' ORDER BY t.closed_at DESC, t.id DESC LIMIT ?", (limit,)
+        )
+        return [_thread(r) for r in rows]
+
     async def ask(
         self, user_id: int, lang: str, text: str, now: datetime, topic: str | None, node: str | None
     ) -> Thread:

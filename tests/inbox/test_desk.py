@@ -141,7 +141,9 @@ async def test_closing_and_drafting_in_the_desk(app: App, client: TestClient, de
 
     response = await client.post("/inbox/1/close", data={"csrf_token": token}, allow_redirects=False)
     assert response.headers["Location"] == "/inbox?done=closed"
-    assert "Keine offenen Fragen." in await (await client.get("/inbox?done=closed")).text()
+    listing = await (await client.get("/inbox?done=closed")).text()
+    assert "Keine offenen Fragen." in listing and "Zuletzt abgeschlossen" in listing
+    assert 'href="/inbox/1"' in listing  # still readable until retention deletes it
     again = await client.post(
         "/inbox/1/answer", data={"csrf_token": token, "text": "late"}, allow_redirects=False
     )
