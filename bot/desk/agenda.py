@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from aiohttp import web
+from markupsafe import escape
 
 from bot.booking import reasons, texts
 from bot.booking.notices import announce, tell_cancelled
@@ -35,6 +36,7 @@ ERRORS = (
 def register(desk: Desk) -> None:
     desk.page("/agenda", agenda, nav="desk-nav-agenda")
     desk.page("/agenda/export", export_range)
+    desk.page("/agenda/{code}/cancel", cancel_form)
     desk.post("/agenda/{code}/arrived", arrived)
     desk.post("/agenda/{code}/noshow", no_show)
     desk.post("/agenda/{code}/cancel", cancel)
@@ -59,6 +61,27 @@ class Slot:
     language: str
     language_name: str
     rows: list[Row]
+
+
+LABELS = {
+    "time": "desk-col-time",
+    "language": "desk-col-language",
+    "code": "desk-col-code",
+    "topic": "desk-col-topic",
+    "status": "desk-col-status",
+    "name": "desk-col-name",
+    "phone": "desk-col-phone",
+    "actions": "desk-col-actions",
+    "arrived": "desk-action-arrived",
+    "no_show": "desk-action-no-show",
+    "cancel": "desk-action-cancel",
+}
+STATUSES = {
+    "booked": "desk-status-booked",
+    "arrived": "desk-status-arrived",
+    "no_show": "desk-status-no_show",
+    "cancelled": "desk-status-cancelled",
+}
 
 
 def _day(text: str | None, today: date) -> date | None:
@@ -99,14 +122,18 @@ async def agenda(request: web.Request) -> web.StreamResponse:
     holds = await desk.booking.bookings.live_holds(start, end, now)
     slots: dict[tuple[str, str], list[Row]] = defaultdict(list)
     counts: dict[str, int] = defaultdict(int)
+    # each text is formatted once per page, not once per row (200 rows: Fluent calls add up)
+    topics: dict[str, str] = {}
     for booking in rows:
         time = texts.time_label(booking.start.astimezone(BERLIN))
+        if booking.topic not in topics:
+            topics[booking.topic] = texts.topic_label(t, booking.topic)
         slots[(time, booking.language)].append(
             Row(
                 booking=booking,
                 code=texts.code_text(booking.code),
                 time=time,
-                topic=texts.topic_label(t, booking.topic),
+                topic=topics[booking.topic],
                 language=booking.language,
                 status=_status(booking),
                 can_no_show=booking.status is Status.BOOKED and booking.start <= now,
@@ -115,9 +142,9 @@ async def agenda(request: web.Request) -> web.StreamResponse:
         )
         if booking.status is not Status.CANCELLED:
             counts[booking.language] += 1
+    names = {language: texts.language_name(language, t.lang) for language in {lang for _, lang in slots}}
     grouped = [
-        Slot(time, language, texts.language_name(language, t.lang), slots[(time, language)])
-        for time, language in sorted(slots)
+        Slot(time, language, names[language], slots[(time, language)]) for time, language in sorted(slots)
     ]
     hold_rows = [
         (texts.time_label(h.start.astimezone(BERLIN)), texts.language_name(h.language, t.lang)) for h in holds
@@ -131,6 +158,9 @@ async def agenda(request: web.Request) -> web.StreamResponse:
         next=(day + timedelta(days=1)).isoformat(),
         today=today.isoformat(),
         slots=grouped,
+        # escaped once here, so the template does not escape them again in every row
+        L={key: escape(t(msg_id)) for key, msg_id in LABELS.items()},
+        statuses={key: escape(t(msg_id)) for key, msg_id in STATUSES.items()},
         counts=sorted((texts.language_name(lang, t.lang), n) for lang, n in counts.items()),
         total=sum(counts.values()),
         holds=hold_rows,
@@ -194,6 +224,27 @@ async def cancel(request: web.Request) -> web.StreamResponse:
     await tell_cancelled(desk.booking, booking, note)
     await announce(desk.booking, "booking-staff-cancelled-by-staff", booking)
     return desk.redirect(request, _back(_day_of(booking, now), done="cancelled"))
+
+
+async def cancel_form(request: web.Request) -> web.StreamResponse:
+    """The cancel form of one appointment (its own page keeps the day's page small)."""
+    desk = Desk.of(request)
+    t = desk.t()
+    booking = await _booking_of(request)
+    if booking is None or booking.status is not Status.BOOKED:
+        now = desk.services.clock.now()
+        return desk.redirect(request, _back(_day_of(booking, now), error="desk-agenda-action-failed"))
+    return desk.render(
+        request,
+        "cancel.html",
+        booking=booking,
+        code=texts.code_text(booking.code),
+        when=texts.when_short(booking.start, t.lang),
+        topic=texts.topic_label(t, booking.topic),
+        language=texts.language_name(booking.language, t.lang),
+        day=local(booking.start).date().isoformat(),
+        presets=[(p, reasons.for_staff(t, reasons.PRESET_PREFIX + p)) for p in reasons.PRESETS],
+    )
 
 
 async def close(request: web.Request) -> web.StreamResponse:

@@ -73,6 +73,7 @@ class Desk:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(_package_dir() / "templates")),
             autoescape=True,  # every value escaped, whatever the template's name
+            auto_reload=False,  # templates ship with the code: no stat() of every file on every page
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,

@@ -102,3 +102,5 @@ desk-audit-at = Час (UTC)
 desk-audit-staff = Кой
 desk-audit-action = Какво
 desk-audit-subject = Засяга
+desk-cancel-title = Отмяна на часа { $code }
+desk-cancel-back = Назад към записаните часове

@@ -102,3 +102,5 @@ desk-audit-at = Zeit (UTC)
 desk-audit-staff = Wer
 desk-audit-action = Was
 desk-audit-subject = Betrifft
+desk-cancel-title = Termin { $code } absagen
+desk-cancel-back = Zurück zu den Terminen

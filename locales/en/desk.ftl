@@ -102,3 +102,5 @@ desk-audit-at = Time (UTC)
 desk-audit-staff = Who
 desk-audit-action = What
 desk-audit-subject = Subject
+desk-cancel-title = Cancel appointment { $code }
+desk-cancel-back = Back to the appointments

@@ -103,3 +103,5 @@ desk-audit-at = Ora (UTC)
 desk-audit-staff = Cine
 desk-audit-action = Ce
 desk-audit-subject = Despre
+desk-cancel-title = Anulează programarea { $code }
+desk-cancel-back = Înapoi la programări
