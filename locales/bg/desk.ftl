@@ -85,7 +85,13 @@ desk-content-outdated = Остарели преводи ({ $count })
 desk-content-none = Няма.
 desk-content-gaps = Въпроси без отговор от последните { $days } дни
 desk-content-gaps-none = Няма въпроси без отговор.
-desk-content-gaps-count = { $questions } въпроса, зададени { $asked } пъти
+desk-content-gaps-count = { $questions ->
+    [one] един въпрос
+   *[other] { $questions } въпроса
+}, { $asked ->
+    [one] зададен веднъж
+   *[other] зададени { $asked } пъти
+}
 desk-users-title = Акаунти
 desk-users-done-added = Акаунтът е създаден.
 desk-users-done-removed = Акаунтът е изтрит.

@@ -85,7 +85,13 @@ desk-content-outdated = Veraltete Übersetzungen ({ $count })
 desk-content-none = Keine.
 desk-content-gaps = Unbeantwortete Fragen der letzten { $days } Tage
 desk-content-gaps-none = Keine unbeantworteten Fragen.
-desk-content-gaps-count = { $questions } Fragen, { $asked }-mal gestellt
+desk-content-gaps-count = { $questions ->
+    [one] eine Frage
+   *[other] { $questions } Fragen
+}, { $asked ->
+    [one] einmal gestellt
+   *[other] { $asked }-mal gestellt
+}
 desk-users-title = Konten
 desk-users-done-added = Konto angelegt.
 desk-users-done-removed = Konto gelöscht.

@@ -85,7 +85,13 @@ desk-content-outdated = Outdated translations ({ $count })
 desk-content-none = None.
 desk-content-gaps = Unanswered questions of the last { $days } days
 desk-content-gaps-none = No unanswered questions.
-desk-content-gaps-count = { $questions } questions, asked { $asked } times
+desk-content-gaps-count = { $questions ->
+    [one] one question
+   *[other] { $questions } questions
+}, asked { $asked ->
+    [one] once
+   *[other] { $asked } times
+}
 desk-users-title = Accounts
 desk-users-done-added = Account added.
 desk-users-done-removed = Account removed.

@@ -86,7 +86,15 @@ desk-content-outdated = Traduceri învechite ({ $count })
 desk-content-none = Niciuna.
 desk-content-gaps = Întrebări fără răspuns din ultimele { $days } de zile
 desk-content-gaps-none = Nicio întrebare fără răspuns.
-desk-content-gaps-count = { $questions } întrebări, puse de { $asked } ori
+desk-content-gaps-count = { $questions ->
+    [one] o întrebare
+    [few] { $questions } întrebări
+   *[other] { $questions } de întrebări
+}, { $asked ->
+    [one] pusă o dată
+    [few] puse de { $asked } ori
+   *[other] puse de { $asked } de ori
+}
 desk-users-title = Conturi
 desk-users-done-added = Contul este creat.
 desk-users-done-removed = Contul este șters.
