@@ -13,15 +13,14 @@ from aiohttp.test_utils import TestServer
 from bot.app import App
 from bot.desk.accounts import Role
 from bot.desk.server import build_desk
+from tests.auxil import browser
 from tests.auxil.chat import Chat
 from tests.desk.conftest import PASSWORD
 from tests.inbox.conftest import Recorder, inbox_of
 
-CHROMIUM = Path(os.environ.get("BOT_CHROMIUM", "/usr/bin/chromium"))
 # set to a folder (e.g. docs/) to keep screenshots of the inbox and a thread for the README
 SCREENSHOTS = os.environ.get("BOT_SCREENSHOTS", "")
-playwright_api = pytest.importorskip("playwright.async_api")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
+pytestmark = pytest.mark.skipif(not browser.available(), reason="Debian's chromium is not installed")
 
 
 @pytest.fixture
@@ -48,28 +47,24 @@ async def test_a_counsellor_answers_in_the_browser_and_the_person_reads_it_in_th
     await other.action("inbox:consent")
     await other.say("Kak da si napravya zdravna osigurovka?")
 
-    async with playwright_api.async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        try:
-            page = await browser.new_page()
-            await page.goto(f"{desk_url}/login")
-            await page.get_by_label("Benutzername").fill("anna")
-            await page.get_by_label("Passwort").fill(PASSWORD)
-            await page.keyboard.press("Enter")
-            await page.get_by_role("link", name="Fragen").click()
-            if SCREENSHOTS:
-                await page.screenshot(path=str(Path(SCREENSHOTS) / "desk-inbox.png"), full_page=True)
-            await page.get_by_role("link", name="Frage #1").click()
-            # the person's text is shown as text, never as markup
-            messages = page.locator("ol.messages")
-            await messages.get_by_text("<b>Unde</b> găsesc un medic de familie?").wait_for()
-            await page.get_by_label("Ihre Antwort").fill("Mergeți la un medic de familie din cartier.")
-            await page.get_by_role("button", name="Antwort senden").click()
-            await page.get_by_role("status").get_by_text("im Chat der Person angekommen").wait_for()
-            if SCREENSHOTS:
-                await page.screenshot(path=str(Path(SCREENSHOTS) / "desk-inbox-thread.png"), full_page=True)
-        finally:
-            await browser.close()
+    async with browser.chromium() as chromium:
+        page = await chromium.new_page()
+        await page.goto(f"{desk_url}/login")
+        await page.get_by_label("Benutzername").fill("anna")
+        await page.get_by_label("Passwort").fill(PASSWORD)
+        await page.keyboard.press("Enter")
+        await page.get_by_role("link", name="Fragen").click()
+        if SCREENSHOTS:
+            await page.screenshot(path=str(Path(SCREENSHOTS) / "desk-inbox.png"), full_page=True)
+        await page.get_by_role("link", name="Frage #1").click()
+        # the person's text is shown as text, never as markup
+        messages = page.locator("ol.messages")
+        await messages.get_by_text("<b>Unde</b> găsesc un medic de familie?").wait_for()
+        await page.get_by_label("Ihre Antwort").fill("Mergeți la un medic de familie din cartier.")
+        await page.get_by_role("button", name="Antwort senden").click()
+        await page.get_by_role("status").get_by_text("im Chat der Person angekommen").wait_for()
+        if SCREENSHOTS:
+            await page.screenshot(path=str(Path(SCREENSHOTS) / "desk-inbox-thread.png"), full_page=True)
 
     (answer,) = recorder.to("ioana")
     assert answer.startswith("💬 Răspuns de la un consilier")
