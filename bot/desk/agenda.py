@@ -16,6 +16,7 @@ from bot.booking.notices import announce, tell_cancelled
 from bot.booking.repository import Booking, Status, normalise_code
 from bot.booking.service import day_bounds
 from bot.core.clock import BERLIN, local
+from bot.desk.agenda_rows import rows_html
 from bot.desk.site import Desk
 from bot.staff import export
 from bot.staff.commands import close_day
@@ -46,6 +47,9 @@ def register(desk: Desk) -> None:
 @dataclass(frozen=True, slots=True)
 class Row:
     booking: Booking
+    stored_code: str
+    first_name: str | None
+    phone: str | None
     code: str
     time: str
     topic: str
@@ -131,6 +135,9 @@ async def agenda(request: web.Request) -> web.StreamResponse:
         slots[(time, booking.language)].append(
             Row(
                 booking=booking,
+                stored_code=booking.code,
+                first_name=booking.first_name,
+                phone=booking.phone,
                 code=texts.code_text(booking.code),
                 time=time,
                 topic=topics[booking.topic],
@@ -149,6 +156,7 @@ async def agenda(request: web.Request) -> web.StreamResponse:
     hold_rows = [
         (texts.time_label(h.start.astimezone(BERLIN)), texts.language_name(h.language, t.lang)) for h in holds
     ]
+    labels = {key: escape(t(msg_id)) for key, msg_id in LABELS.items()}  # escaped once a page
     return desk.render(
         request,
         "agenda.html",
@@ -158,9 +166,14 @@ async def agenda(request: web.Request) -> web.StreamResponse:
         next=(day + timedelta(days=1)).isoformat(),
         today=today.isoformat(),
         slots=grouped,
-        # escaped once here, so the template does not escape them again in every row
-        L={key: escape(t(msg_id)) for key, msg_id in LABELS.items()},
-        statuses={key: escape(t(msg_id)) for key, msg_id in STATUSES.items()},
+        L=labels,
+        rows_html=rows_html(
+            ((slot.language_name, row) for slot in grouped for row in slot.rows),
+            labels,
+            {key: escape(t(msg_id)) for key, msg_id in STATUSES.items()},
+            desk.csrf_field(request),
+            highlight,
+        ),
         counts=sorted((texts.language_name(lang, t.lang), n) for lang, n in counts.items()),
         total=sum(counts.values()),
         holds=hold_rows,

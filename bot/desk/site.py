@@ -124,13 +124,19 @@ class Desk:
     def t(self) -> Translator:
         return self.services.content.current.catalog.translator(self.services.staff_language)
 
+    def csrf_field(self, request: web.Request) -> Markup:
+        """The hidden CSRF field of this request's session (or of the login form)."""
+        session = self.session(request)
+        token = session.csrf if session else request.get(_LOGIN_CSRF, "")
+        return Markup('<input type="hidden" name="{}" value="{}">').format(CSRF_FIELD, token)
+
     def render(self, request: web.Request, template: str, status: int = 200, **values: Any) -> web.Response:
         session = self.session(request)
         t = self.t()
-        token = session.csrf if session else request.get(_LOGIN_CSRF, "")
+        field = self.csrf_field(request)
 
         def csrf() -> Markup:
-            return Markup('<input type="hidden" name="{}" value="{}">').format(CSRF_FIELD, token)
+            return field
 
         context = {
             "t": t,
