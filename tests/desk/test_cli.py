@@ -1,4 +1,4 @@
-"""``python -m bot desk ...``: accounts from the command line (password on stdin), and the desk off by default."""
+"""``python -m bot desk ...``: accounts from the command line; password on stdin; desk off by default."""
 
 from __future__ import annotations
 
