@@ -105,7 +105,7 @@ def _status(booking: Booking) -> str:
 
 async def agenda(request: web.Request) -> web.StreamResponse:
     desk = Desk.of(request)
-    t = desk.t()
+    t = desk.translator()
     now = desk.services.clock.now()
     today = local(now).date()
     notice = request.query.get("done", "")
@@ -242,7 +242,7 @@ async def cancel(request: web.Request) -> web.StreamResponse:
 async def cancel_form(request: web.Request) -> web.StreamResponse:
     """The cancel form of one appointment (its own page keeps the day's page small)."""
     desk = Desk.of(request)
-    t = desk.t()
+    t = desk.translator()
     booking = await _booking_of(request)
     if booking is None or booking.status is not Status.BOOKED:
         now = desk.services.clock.now()
