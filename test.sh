@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 scripts/venv.sh test
 scripts/synapse-venv.sh  # the real homeserver the Matrix tests run against (its own venv)
+scripts/browser.sh  # Debian's chromium for the desk's browser test (playwright drives /usr/bin/chromium)
 .venv/bin/python -m ruff check .
 .venv/bin/python -m ruff format --check .
 .venv/bin/python -m mypy

@@ -29,6 +29,9 @@ from bot.core.flood import FloodGuard
 from bot.core.outbox import Postman
 from bot.core.services import ChannelServices, FeatureServices
 from bot.core.session import Sessions
+from bot.desk.server import start_desk
+from bot.desk.site import Desk
+from bot.inbox.feature import InboxFeature
 from bot.ops import metrics
 from bot.ops.backup import scheduled_backup
 from bot.ops.http import start_http
@@ -51,18 +54,23 @@ FeatureFactory = Callable[[FeatureServices, Settings], Sequence[Feature]]
 
 def default_features(services: FeatureServices, settings: Settings) -> list[Feature]:
     """The dialogue's features, in the order they get a free-text question."""
+    answers = AnswersFeature(
+        services,
+        gaps_enabled=settings.gaps_enabled,
+        semantic=(
+            SemanticService(settings.data_dir / "embeddings", settings.content_dir)
+            if settings.semantic
+            else None
+        ),
+    )
     return [
         BookingFeature(services),
         StaffFeature(services),
-        AnswersFeature(
+        InboxFeature(
             services,
-            gaps_enabled=settings.gaps_enabled,
-            semantic=(
-                SemanticService(settings.data_dir / "embeddings", settings.content_dir)
-                if settings.semantic
-                else None
-            ),
+            nodes_for=lambda text, lang: [c.node for c in answers.matcher.match(text, lang).candidates],
         ),
+        answers,
     ]
 
 
@@ -109,6 +117,8 @@ class App:
         self.watch_interval = watch_interval
         self._tasks: list[asyncio.Task[None]] = []
         self._http: web.AppRunner | None = None
+        self._desk: web.AppRunner | None = None
+        self.desk: Desk | None = None
 
     @property
     def feature_services(self) -> FeatureServices:
@@ -120,6 +130,7 @@ class App:
             db=self.db,
             spawn=self.spawn,
             staff_language=self.settings.staff_language,
+            desk_url=self.settings.desk_url,
         )
 
     @property
@@ -156,6 +167,8 @@ class App:
         self.library.on_reload(lambda library: metrics.CONTENT_VERSION.set(library.version))
         if self.settings.http_port:
             self._http = await start_http(self.health, self.settings.http_port)
+        if self.settings.desk_port:
+            self.desk, self._desk = await start_desk(self.feature_services, self.settings)
         for feature in self.features:
             await feature.start()
 
@@ -170,9 +183,10 @@ class App:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
         self._tasks.clear()
-        if self._http is not None:
-            await self._http.cleanup()
-            self._http = None
+        for runner in (self._http, self._desk):
+            if runner is not None:
+                await runner.cleanup()
+        self._http = self._desk = None
         await self.db.close()
 
     async def health(self) -> dict[str, object]:

@@ -206,6 +206,25 @@ class Settings:
         description="/healthz and /metrics on 127.0.0.1 (0: no HTTP endpoint)",
         json_schema_extra=from_env("BOT_HTTP_PORT"),
     )
+    desk_port: int = Field(
+        default=0,
+        ge=0,
+        le=65535,
+        description="the contact point's desk (staff web page) on 127.0.0.1, behind the city's TLS proxy "
+        "(0: no desk)",
+        json_schema_extra=from_env("BOT_DESK_PORT"),
+    )
+    desk_url: str = Field(
+        default="",
+        description="the desk's public address, e.g. `https://desk.example.org`: staff notices in chat "
+        "link to it instead of carrying names and phones",
+        json_schema_extra=from_env("BOT_DESK_URL"),
+    )
+    desk_secure_cookie: bool = Field(
+        default=False,
+        description="mark the desk's cookies Secure even when the proxy sends no `X-Forwarded-Proto: https`",
+        json_schema_extra=from_env("BOT_DESK_SECURE_COOKIE"),
+    )
     log_level: LogLevel = Field(
         default="INFO",
         description="DEBUG, INFO, WARNING, ERROR or CRITICAL",

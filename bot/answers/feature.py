@@ -122,6 +122,7 @@ class AnswersFeature(Feature):
             if entry is not None:
                 menu.remove(entry)
             choices.append(entry or Choice(actions.node(APPOINTMENT_NODE), title))
+        choices.append(Choice("inbox:ask", turn.t("inbox-ask-choice")))  # a counsellor (bot.inbox)
         choices.extend(c for c in menu if c not in choices)
         return [Reply(turn.t("answers-none-near" if near else "answers-none"), tuple(choices))]
 

@@ -189,7 +189,7 @@ class BookingFeature(Feature):
         cancelled = await self.service.bookings.forget_user(turn.session.user_id, turn.now)
         for booking in cancelled:
             # the person asked to be forgotten: staff get the code and time, not the name again
-            await notices.tell_staff(self.service, "booking-staff-forgotten", booking, with_person=False)
+            await notices.announce(self.service, "booking-staff-forgotten", booking)
 
     # -- the steps ---------------------------------------------------------------------------
 
@@ -432,7 +432,7 @@ class BookingFeature(Feature):
             old = await service.bookings.get(moving)
             await notices.notify_move(service, old, booking)
         else:
-            await notices.tell_staff(service, "booking-staff-new", booking)
+            await notices.announce(service, "booking-staff-new", booking)
         return self.confirmation(turn, booking, moved=bool(moving))
 
     def confirmation(self, turn: Turn, booking: Booking, moved: bool) -> list[Reply]:

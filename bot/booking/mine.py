@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from bot.booking import closed, notices, texts
+from bot.booking import closed, notices, reasons, texts
 from bot.booking.draft import Draft
 from bot.booking.repository import Booking
 from bot.booking.service import ACTION_NEW, cancel_action, move_action
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from bot.booking.flow import BookingFeature
 
 VERBS = ("cancel", "cancelyes", "move")
+RECENTLY_CANCELLED_DAYS = 14  # how long a cancellation by the contact point stays in /appointments
 
 
 async def overview(feature: BookingFeature, turn: Turn, notice: str = "") -> list[Reply]:
@@ -37,6 +39,16 @@ async def overview(feature: BookingFeature, turn: Turn, notice: str = "") -> lis
         text = texts.marked("\n".join(lines), service.contact, t)
     else:
         text = t("booking-mine-none")
+    since = turn.now - timedelta(days=RECENTLY_CANCELLED_DAYS)
+    cancelled = await service.bookings.recently_cancelled(turn.session.user_id, since)
+    if cancelled:
+        lines = [t("booking-mine-cancelled-title")]
+        for booking in cancelled:
+            when = texts.when_short(booking.start, turn.lang)
+            topic = texts.topic_label(t, booking.topic)
+            reason = reasons.for_person(t, booking.staff_note)
+            lines.append("- " + t("booking-mine-cancelled-line", when=when, topic=topic, reason=reason))
+        text += "\n\n" + "\n".join(lines)
     if len(upcoming) < service.rules.max_per_user:
         choices.append(Choice(ACTION_NEW, t("booking-entry")))
     choices.append(Choice(actions.HOME, t("choice-home")))
@@ -70,7 +82,7 @@ async def action(feature: BookingFeature, turn: Turn, verb: str, code: str) -> l
         )
         if cancelled is None:
             return await overview(feature, turn, notice=t("booking-not-found"))
-        await notices.tell_staff(feature.service, "booking-staff-cancelled", cancelled)
+        await notices.announce(feature.service, "booking-staff-cancelled", cancelled)
         return await overview(feature, turn, notice=t("booking-cancelled", when=when))
     if verb == "move":
         if feature.service.closed:  # moving books a new time: not while booking is closed

@@ -64,6 +64,12 @@ class Booking:
     user_ref: str | None = None
     user_lang: str | None = None
     blocked: bool = False
+    arrived_at: str | None = None  # staff at the desk marked the person as arrived
+    staff_note: str | None = None  # why staff cancelled: "preset:<id>" or the staff's own words
+
+    @property
+    def arrived(self) -> bool:
+        return self.arrived_at is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +106,8 @@ def _booking(row: aiosqlite.Row) -> Booking:
         user_ref=row["user_ref"] if "user_ref" in keys else None,
         user_lang=row["user_lang"] if "user_lang" in keys else None,
         blocked=bool(row["blocked"]) if "blocked" in keys and row["blocked"] is not None else False,
+        arrived_at=row["arrived_at"] if "arrived_at" in keys else None,
+        staff_note=row["staff_note"] if "staff_note" in keys else None,
     )
 
 
@@ -272,15 +280,28 @@ class Bookings:
     # -- changing an appointment -----------------------------------------------------------------
 
     async def cancel(
-        self, code: str, reason: str, now: datetime, user_id: int | None = None
+        self,
+        code: str,
+        reason: str,
+        now: datetime,
+        user_id: int | None = None,
+        note: str | None = None,
     ) -> Booking | None:
         """Cancel a future or past appointment (``user_id`` given: only that person's). The place is
-        free again at once; pending reminders are dropped. None when there is no such appointment."""
-        params = {"code": normalise_code(code), "reason": reason, "now": iso(now), "user_id": user_id}
+        free again at once; pending reminders are dropped. None when there is no such appointment.
+        ``note``: staff's reason ("preset:<id>" or their words), shown to the person afterwards."""
+        params = {
+            "code": normalise_code(code),
+            "reason": reason,
+            "now": iso(now),
+            "user_id": user_id,
+            "note": note,
+        }
         owner = "" if user_id is None else " AND user_id = :user_id"
         async with self.db.transaction() as conn:
             cursor = await conn.execute(
-                "UPDATE bookings SET status = 'cancelled', cancel_reason = :reason, updated_at = :now"
+                "UPDATE bookings SET status = 'cancelled', cancel_reason = :reason, staff_note = :note,"
+                " updated_at = :now"
                 f" WHERE code = :code AND status = 'booked'{owner}",
                 params,
             )
@@ -300,6 +321,19 @@ class Bookings:
             cursor = await conn.execute(
                 "UPDATE bookings SET status = 'no_show', updated_at = :now"
                 " WHERE code = :code AND status = 'booked' AND slot_start <= :now",
+                params,
+            )
+            if cursor.rowcount != 1:
+                return None
+            return await _one(conn, "b.code = :code", params)
+
+    async def mark_arrived(self, code: str, now: datetime) -> Booking | None:
+        """Staff at the desk: the person came. Only for a booked appointment of today or earlier."""
+        params = {"code": normalise_code(code), "now": iso(now)}
+        async with self.db.transaction() as conn:
+            cursor = await conn.execute(
+                "UPDATE bookings SET arrived_at = :now, updated_at = :now"
+                " WHERE code = :code AND status = 'booked' AND arrived_at IS NULL",
                 params,
             )
             if cursor.rowcount != 1:
@@ -332,6 +366,26 @@ class Bookings:
             {"start": iso(start), "end": iso(end), "now": iso(now)},
         )
         return {(r[0], r[1]): int(r[2]) for r in rows}
+
+    async def live_holds(self, start: datetime, end: datetime, now: datetime) -> list[Booking]:
+        """Places held right now by people still confirming, with a start in [start, end)."""
+        rows = await self.db.fetchall(
+            f"{SELECT} WHERE b.status = 'hold' AND b.hold_until > ?"
+            " AND b.slot_start >= ? AND b.slot_start < ?"
+            " ORDER BY b.slot_start, b.language",
+            (iso(now), iso(start), iso(end)),
+        )
+        return [_booking(r) for r in rows]
+
+    async def recently_cancelled(self, user_id: int, since: datetime) -> list[Booking]:
+        """The person's appointments cancelled by the contact point since ``since``, newest first."""
+        rows = await self.db.fetchall(
+            f"{SELECT} WHERE b.user_id = ? AND b.status = 'cancelled'"
+            " AND b.cancel_reason IN ('staff', 'closed')"
+            " AND b.updated_at >= ? ORDER BY b.slot_start DESC",
+            (user_id, iso(since)),
+        )
+        return [_booking(r) for r in rows]
 
     async def users_with_appointments(self) -> set[int]:
         """Users retention must keep: an appointment still linked to them (future ones, and past ones

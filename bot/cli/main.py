@@ -6,13 +6,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from bot.cli import ask, booking, content, db, qr, run
+from bot.cli import ask, booking, content, db, desk, inbox, qr, run
 from bot.common.private import owner_only_umask
 from bot.config import ConfigError, load_settings
 from bot.logs import setup_logging
 
 # each module adds its sub-commands; a command's function takes (args, settings) and returns an exit code
-MODULES = [run, content, db, ask, booking, qr]
+MODULES = [run, content, db, ask, booking, qr, desk, inbox]
 
 
 def build_parser() -> argparse.ArgumentParser:

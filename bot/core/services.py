@@ -70,6 +70,7 @@ class FeatureServices:
     db: Database  # for the feature's own tables (its repositories); never another part's
     spawn: Spawn
     staff_language: str
+    desk_url: str = ""  # the desk's public address (behind the TLS proxy), for links in staff notices
 
 
 @dataclass(frozen=True, slots=True)

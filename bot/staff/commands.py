@@ -9,10 +9,10 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from bot.booking import texts
-from bot.booking.notices import describe, tell_cancelled, tell_staff
+from bot.booking import reasons, texts
+from bot.booking.notices import announce, describe, tell_cancelled
 from bot.booking.repository import Booking, Status, normalise_code
 from bot.booking.service import BookingService, day_bounds
 from bot.common import markup as mk
@@ -73,12 +73,46 @@ async def command(service: BookingService, turn: Turn, name: str, args: str) -> 
     return None
 
 
+MAX_RANGE_DAYS = 31
+
+
+def parse_range(args: str, today: date) -> tuple[date, date] | None:
+    """``/agenda``, ``/agenda 2026-12-01``, ``/agenda 2026-12-01 2026-12-05`` or
+    ``2026-12-01..2026-12-05``."""
+    parts = args.replace("..", " ").split()
+    if len(parts) > 2:
+        return None
+    first = parse_day(parts[0] if parts else "", today)
+    last = parse_day(parts[1], today) if len(parts) == 2 else first
+    if first is None or last is None or last < first or (last - first).days >= MAX_RANGE_DAYS:
+        return None
+    return first, last
+
+
 async def agenda(service: BookingService, t: Translator, args: str, turn: Turn) -> str:
-    day = parse_day(args, local(turn.now).date())
-    if day is None:
+    """Appointments of a day or a range, per day and language: code, time, language and topic only
+    (first names and phones are on the desk, never in a chat)."""
+    days = parse_range(args, local(turn.now).date())
+    if days is None:
         return t("booking-staff-agenda-usage")
-    start, end = day_bounds(day)
+    start, end = day_bounds(*days)
     rows = await service.bookings.between(start, end, (Status.BOOKED, Status.NO_SHOW))
+    by_day: dict[date, list[Booking]] = defaultdict(list)
+    for booking in rows:
+        by_day[local(booking.start).date()].append(booking)
+    out: list[str] = []
+    day = days[0]
+    while day <= days[1]:
+        if by_day.get(day) or days[0] == days[1]:
+            out.append(_agenda_day(t, day, by_day.get(day, [])))
+        day += timedelta(days=1)
+    if not out:
+        first, last = (texts.day_label(d, t.lang) for d in days)
+        return t("booking-staff-agenda-range-empty", first=first, last=last)
+    return "\n\n".join(out)
+
+
+def _agenda_day(t: Translator, day: date, rows: list[Booking]) -> str:
     when = texts.day_label(day, t.lang)
     if not rows:
         return t("booking-staff-agenda-empty", day=when)
@@ -99,15 +133,30 @@ def _code_and_reason(args: str) -> tuple[str, str]:
     return normalise_code(code), " ".join(reason.split())[:MAX_REASON]
 
 
+def _note(reason: str) -> str | None:
+    """A preset (its id or number) or staff's own words."""
+    preset = reasons.preset_in(reason)
+    return reasons.note_of(preset or "", reason)
+
+
+def _reason_usage(t: Translator) -> str:
+    presets = [
+        f"{n}. {mk.escape(p)}: {reasons.for_staff(t, reasons.PRESET_PREFIX + p)}"
+        for n, p in enumerate(reasons.PRESETS, 1)
+    ]
+    return "\n".join([t("booking-staff-reasons-title"), *presets])
+
+
 async def cancel(service: BookingService, t: Translator, args: str, turn: Turn) -> str:
     code, reason = _code_and_reason(args)
     if not code or not reason:
-        return t("booking-staff-cancel-usage")
-    booking = await service.bookings.cancel(code, "staff", turn.now)
+        return t("booking-staff-cancel-usage") + "\n" + _reason_usage(t)
+    note = _note(reason)
+    booking = await service.bookings.cancel(code, "staff", turn.now, note=note)
     if booking is None:
         return t("booking-staff-unknown-code", code=mk.escape(code))
-    told = await tell_cancelled(service, booking, reason)
-    await tell_staff(service, "booking-staff-cancelled-by-staff", booking)
+    told = await tell_cancelled(service, booking, note)
+    await announce(service, "booking-staff-cancelled-by-staff", booking)
     return t("booking-staff-cancel-done", code=texts.code_text(booking.code), told="yes" if told else "no")
 
 
@@ -117,6 +166,14 @@ async def no_show(service: BookingService, t: Translator, args: str, turn: Turn)
         return t("booking-staff-noshow-usage")
     booking = await service.bookings.mark_no_show(code, turn.now)
     if booking is None:
+        found = await service.bookings.get(code)
+        if found is not None and found.status is Status.BOOKED and found.start > turn.now:
+            # too early: say when it becomes possible instead of "unknown code"
+            return t(
+                "booking-staff-noshow-too-early",
+                code=texts.code_text(found.code),
+                when=texts.when_short(found.start, t.lang),
+            )
         return t("booking-staff-noshow-unknown", code=mk.escape(code))
     return t("booking-staff-noshow-done", code=texts.code_text(booking.code))
 
@@ -128,21 +185,35 @@ async def close(service: BookingService, t: Translator, args: str, turn: Turn) -
     today = local(turn.now).date()
     day = parse_day(day_text, today) if day_text else None
     if day is None or not reason:
-        return t("booking-staff-close-usage")
+        return t("booking-staff-close-usage") + "\n" + _reason_usage(t)
     if day < today:
         return t("booking-staff-close-past", day=day.isoformat())
-    await service.bookings.add_closing_day(day, reason, turn.now)
-    start, end = day_bounds(day)
-    told = 0
-    cancelled = 0
-    for booking in await service.bookings.between(start, end, (Status.BOOKED,)):
-        gone = await service.bookings.cancel(booking.code, "closed", turn.now)
-        if gone is None:
-            continue
-        cancelled += 1
-        if await tell_cancelled(service, gone, reason):
-            told += 1
-    log.info("closing day %s added; %d appointments cancelled", day.isoformat(), cancelled)
-    text = t("booking-staff-close-done", day=texts.day_label(day, t.lang), count=cancelled, told=told)
+    cancelled, told = await close_day(service, day, _note(reason), turn.now)
+    text = t("booking-staff-close-done", day=texts.day_label(day, t.lang), count=len(cancelled), told=told)
+    if cancelled:
+        text += "\n" + t(
+            "booking-staff-close-codes", codes=", ".join(texts.code_text(b.code) for b in cancelled)
+        )
     await service.notify_staff(text)
     return text
+
+
+async def close_day(
+    service: BookingService, day: date, note: str | None, now: datetime
+) -> tuple[list[Booking], int]:
+    """A closing day: added to the schedule, that day's appointments cancelled, each person told in their
+    language. Returns (the cancelled appointments, how many people were told). The chat and the desk
+    use it."""
+    await service.bookings.add_closing_day(day, note or "-", now)
+    start, end = day_bounds(day)
+    told = 0
+    cancelled = []
+    for booking in await service.bookings.between(start, end, (Status.BOOKED,)):
+        gone = await service.bookings.cancel(booking.code, "closed", now, note=note)
+        if gone is None:
+            continue
+        cancelled.append(gone)
+        if await tell_cancelled(service, gone, note):
+            told += 1
+    log.info("closing day %s added; %d appointments cancelled", day.isoformat(), len(cancelled))
+    return cancelled, told

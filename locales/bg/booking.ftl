@@ -98,9 +98,9 @@ booking-staff-agenda-title = Записани часове на { $day }: { $cou
    *[other] { $count } часа
 }
 booking-staff-agenda-empty = Няма записани часове на { $day }.
-booking-staff-agenda-usage = Употреба: /agenda [ГГГГ-ММ-ДД]
+booking-staff-agenda-usage = Употреба: /agenda [ГГГГ-ММ-ДД [ГГГГ-ММ-ДД]] (до 31 дни)
 booking-staff-no-show-mark = не дойде
-booking-staff-cancel-usage = Употреба: /cancel КОД причина
+booking-staff-cancel-usage = Употреба: /cancel КОД причина (номер от списъка или ваш текст)
 booking-staff-unknown-code = Няма записан час с код { $code }.
 booking-staff-cancel-done = Часът { $code } е отменен. { $told ->
     [yes] Човекът е уведомен.

@@ -98,9 +98,9 @@ booking-staff-agenda-title = Termine am { $day }: { $count ->
    *[other] { $count } Termine
 }
 booking-staff-agenda-empty = Keine Termine am { $day }.
-booking-staff-agenda-usage = So geht es: /agenda [JJJJ-MM-TT]
+booking-staff-agenda-usage = So geht es: /agenda [JJJJ-MM-TT [JJJJ-MM-TT]] (bis zu 31 Tage)
 booking-staff-no-show-mark = nicht erschienen
-booking-staff-cancel-usage = So geht es: /cancel CODE Grund
+booking-staff-cancel-usage = So geht es: /cancel CODE Grund (eine Nummer aus der Liste oder eigener Text)
 booking-staff-unknown-code = Es gibt keinen gebuchten Termin mit dem Code { $code }.
 booking-staff-cancel-done = Termin { $code } ist abgesagt. { $told ->
     [yes] Die Person wurde benachrichtigt.

@@ -98,9 +98,9 @@ booking-staff-agenda-title = Agenda for { $day }: { $count ->
    *[other] { $count } appointments
 }
 booking-staff-agenda-empty = No appointments on { $day }.
-booking-staff-agenda-usage = Usage: /agenda [YYYY-MM-DD]
+booking-staff-agenda-usage = Usage: /agenda [YYYY-MM-DD [YYYY-MM-DD]] (up to 31 days)
 booking-staff-no-show-mark = did not come
-booking-staff-cancel-usage = Usage: /cancel CODE reason
+booking-staff-cancel-usage = Usage: /cancel CODE reason (a number from the list or your own words)
 booking-staff-unknown-code = There is no booked appointment with the code { $code }.
 booking-staff-cancel-done = Appointment { $code } is cancelled. { $told ->
     [yes] The person was told.

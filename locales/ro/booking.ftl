@@ -108,9 +108,9 @@ booking-staff-agenda-title = Programări pe { $day }: { $count ->
    *[other] { $count } de programări
 }
 booking-staff-agenda-empty = Nicio programare pe { $day }.
-booking-staff-agenda-usage = Așa se folosește: /agenda [AAAA-LL-ZZ]
+booking-staff-agenda-usage = Așa se folosește: /agenda [AAAA-LL-ZZ [AAAA-LL-ZZ]] (cel mult 31 de zile)
 booking-staff-no-show-mark = nu a venit
-booking-staff-cancel-usage = Așa se folosește: /cancel COD motiv
+booking-staff-cancel-usage = Așa se folosește: /cancel COD motiv (un număr din listă sau textul dumneavoastră)
 booking-staff-unknown-code = Nu există nicio programare făcută cu codul { $code }.
 booking-staff-cancel-done = Programarea { $code } este anulată. { $told ->
     [yes] Persoana a fost anunțată.

@@ -44,13 +44,38 @@ async def test_agenda_per_language(app: App) -> None:
     text = await staff.say("/agenda 2026-11-30")
     assert "Termine am Montag, 30. November: 3 Termine" in text
     assert text.index("Bulgarisch (1)") < text.index("Rumänisch (2)")
-    assert "Ana" in text
+    assert "Ana" not in text  # first names and phones are shown on the desk only
     text = await staff.say("/agenda 30.11.2026")
     assert "3 Termine" in text
     text = await staff.say("/agenda 2026-12-01")
     assert "Keine Termine" in text
     text = await staff.say("/agenda soon")
-    assert "/agenda [JJJJ-MM-TT]" in text
+    assert "/agenda [JJJJ-MM-TT" in text
+
+
+async def test_agenda_takes_a_range(app: App) -> None:
+    await book(app, "ana", "ro", when=monday())
+    await book(app, "ivan", "bg", when=datetime(2026, 12, 2, 14, 0, tzinfo=BERLIN).astimezone(UTC))
+    staff = await staff_chat(app)
+    text = await staff.say("/agenda 2026-11-30 2026-12-04")
+    assert "Montag, 30. November: ein Termin" in text and "Mittwoch, 2. Dezember: ein Termin" in text
+    assert "Dienstag" not in text  # days without appointments are left out of a range
+    assert "Termine am Montag" in await staff.say("/agenda 2026-11-30..2026-12-04")
+    assert "Keine Termine vom" in await staff.say("/agenda 2026-12-07 2026-12-11")
+    assert "bis zu 31 Tage" in await staff.say("/agenda 2026-12-01 2027-03-01")
+
+
+async def test_cancel_with_a_preset_reason_is_sent_in_the_person_s_language(
+    app: App, recorder: Recorder
+) -> None:
+    _, code = await book(app, "ana", "ro", when=monday())
+    staff = await staff_chat(app)
+    usage = await staff.say("/cancel")
+    assert "1. illness" in usage and "Die Beraterin oder der Berater ist krank." in usage
+    await staff.say(f"/cancel {code} 1")
+    assert "Consilierul este bolnav." in recorder.to("ana")[-1]
+    mine = await Chat(app, user="ana").say("/appointments")
+    assert "Anulate de curând de centrul de consiliere" in mine and "Consilierul este bolnav." in mine
 
 
 async def test_staff_cancel_tells_the_user_in_their_language(app: App, recorder: Recorder) -> None:
@@ -73,7 +98,8 @@ async def test_no_show_only_after_the_start(app: App, clock: FakeClock) -> None:
     _, code = await book(app, "ana", "ro", when=monday())
     staff = await staff_chat(app)
     text = await staff.say(f"/noshow {code}")
-    assert "keinen schon begonnenen Termin" in text
+    assert "beginnt erst" in text and "ab Beginn des Termins" in text  # says when it becomes possible
+    assert "keinen schon begonnenen Termin" in await staff.say("/noshow ZZZZZZ")
     clock.set(monday(10))
     text = await staff.say(f"/noshow {code}")
     assert "nicht erschienen" in text
@@ -90,6 +116,8 @@ async def test_close_a_day(app: App, recorder: Recorder) -> None:
     assert "Schließtag" in text and "2 Termine wurden abgesagt" in text and "benachrichtigt: 2" in text
     assert "Betriebsausflug" in recorder.to("ana")[-1] and "a trebuit să anuleze" in recorder.to("ana")[-1]
     assert "Betriebsausflug" in recorder.to("ivan")[-1]
+    assert "(în germană)" in recorder.to("ana")[-1]  # staff words are marked as German
+    assert "Abgesagte Codes:" in text
     service = feature(app).service
     for c, status in ((code, Status.CANCELLED), (other, Status.CANCELLED), (kept, Status.BOOKED)):
         booking = await service.bookings.get(c)
@@ -117,7 +145,7 @@ async def test_user_text_to_staff_is_escaped(app: App, recorder: Recorder) -> No
     assert "only your first name" in text
     booking = (await feature(app).service.bookings.upcoming(1, app.clock.now()))[0]
     forged = dataclasses.replace(booking, first_name="**x** [a](https://evil)", phone="[1](tel:1)")
-    line = notices.describe(forged, feature(app).service.staff_t())
+    line = notices.describe(forged, feature(app).service.staff_t(), with_person=True)
     assert "\\*\\*x\\*\\* \\[a\\](https://evil)" in line
     assert "https://evil" not in markup.to_html(line).replace("(https://evil)", "")
     assert "<a " not in markup.to_html(line)

@@ -1,0 +1,112 @@
+# The contact point's desk (staff web page). German is the desk's language by default.
+desk-name = Willkommen Europa – Desk
+desk-skip-to-content = Към съдържанието
+desk-nav-label = Раздели
+desk-nav-agenda = Записани часове
+desk-nav-content = Съдържание
+desk-nav-users = Акаунти
+desk-signed-in-as = Влезли сте като { $name }
+desk-logout = Изход
+desk-login-title = Вход
+desk-login-username = Потребителско име
+desk-login-password = Парола
+desk-login-submit = Вход
+desk-login-wrong = Потребителското име или паролата не са верни.
+desk-login-locked = Твърде много грешни опити. Акаунтът е заключен за 15 минути.
+desk-error-title = Не е възможно
+desk-error-admin-only = Само администратори могат да направят това.
+desk-agenda-title = Записани часове на { $day }
+desk-agenda-date = Ден
+desk-agenda-show = Покажи
+desk-agenda-code = Код на записа
+desk-agenda-find = Търси
+desk-agenda-previous = Предишен ден
+desk-agenda-today = Днес
+desk-agenda-next = Следващ ден
+desk-agenda-count = { $count ->
+    [one] Един записан час
+   *[other] { $count } записани часа
+}
+desk-agenda-empty = Няма записани часове за този ден.
+desk-agenda-done-arrived = Отбелязано: дойде.
+desk-agenda-done-noshow = Отбелязано: не дойде.
+desk-agenda-done-cancelled = Часът е отменен. Човекът получава съобщение на своя език.
+desk-agenda-done-closed = Денят е затворен. Часовете са отменени, хората получават съобщение.
+desk-agenda-code-unknown = Няма такъв код.
+desk-agenda-bad-date = Датата не е вярна. Показан е днешният ден.
+desk-agenda-action-failed = Не стана: часът вече е отменен или променен.
+desk-agenda-no-show-early = „Не дойде“ може да се отбележи от началото на часа.
+desk-agenda-reason-missing = Изберете или напишете причина.
+desk-agenda-close-past = Ден от миналото не може да се затвори.
+desk-agenda-export-bad = Периодът за експорт не е верен (най-много една година).
+desk-col-time = Час
+desk-col-language = Език
+desk-col-code = Код
+desk-col-topic = Тема
+desk-col-status = Състояние
+desk-col-name = Име
+desk-col-phone = Телефон
+desk-col-actions = Действия
+desk-col-node = Съдържание
+desk-col-file = Файл
+desk-col-facts = Непотвърдени данни
+desk-col-reviewed = Проверено на
+desk-col-detail = Бележка
+desk-col-count = Брой
+desk-col-seen = Първо … последно
+desk-col-question = Въпрос
+desk-status-booked = записан
+desk-status-arrived = дойде
+desk-status-no_show = не дойде
+desk-status-cancelled = отменен
+desk-action-arrived = Дойде
+desk-action-no-show = Не дойде
+desk-action-cancel = Отмени
+desk-cancel-preset = Причина
+desk-cancel-own-words = Собствен текст (изпраща се на немски)
+desk-cancel-text = Собствен текст, като съобщение от консултантския център на немски
+desk-cancel-submit = Отмени часа
+desk-holds-title = Записват се в момента
+desk-holds-none = В момента никой не се записва за този ден.
+desk-export-title = Експорт
+desk-export-from = От
+desk-export-to = До
+desk-export-format = Формат
+desk-export-submit = Изтегли
+desk-close-title = Затвори деня
+desk-close-explain = Всички часове за деня се отменят. Всеки човек получава съобщение на своя език.
+desk-close-submit = Затвори { $day }
+desk-content-title = Състояние на съдържанието
+desk-content-version = Версия на съдържанието { $version }
+desk-content-unconfirmed = Текстове с непотвърдени данни ({ $count })
+desk-content-stale = Непроверени повече от { $days } дни ({ $count })
+desk-content-missing = Липсващи преводи ({ $count })
+desk-content-outdated = Остарели преводи ({ $count })
+desk-content-none = Няма.
+desk-content-gaps = Въпроси без отговор от последните { $days } дни
+desk-content-gaps-none = Няма въпроси без отговор.
+desk-content-gaps-count = { $questions ->
+    [one] един въпрос
+   *[other] { $questions } въпроса
+}, { $asked ->
+    [one] зададен веднъж
+   *[other] зададени { $asked } пъти
+}
+desk-users-title = Акаунти
+desk-users-done-added = Акаунтът е създаден.
+desk-users-done-removed = Акаунтът е изтрит.
+desk-users-role = Роля
+desk-role-counsellor = Консултант
+desk-role-admin = Администратор
+desk-users-locked = заключен до { $until }
+desk-users-remove = Изтрий
+desk-users-add = Създай акаунт
+desk-users-bad = Не стана: името (2–32 малки латински букви, цифри, . _ -) е заето или паролата е по-къса от 10 знака.
+desk-users-remove-failed = Не стана (собственият акаунт не може да се изтрие).
+desk-audit-title = Дневник
+desk-audit-at = Час (UTC)
+desk-audit-staff = Кой
+desk-audit-action = Какво
+desk-audit-subject = Засяга
+desk-cancel-title = Отмяна на часа { $code }
+desk-cancel-back = Назад към записаните часове

@@ -1,0 +1,112 @@
+# The contact point's desk (staff web page). German is the desk's language by default.
+desk-name = Willkommen Europa – Desk
+desk-skip-to-content = Zum Inhalt springen
+desk-nav-label = Bereiche
+desk-nav-agenda = Termine
+desk-nav-content = Inhalte
+desk-nav-users = Konten
+desk-signed-in-as = Angemeldet: { $name }
+desk-logout = Abmelden
+desk-login-title = Anmelden
+desk-login-username = Benutzername
+desk-login-password = Passwort
+desk-login-submit = Anmelden
+desk-login-wrong = Benutzername oder Passwort stimmt nicht.
+desk-login-locked = Zu viele falsche Versuche. Das Konto ist für 15 Minuten gesperrt.
+desk-error-title = Nicht möglich
+desk-error-admin-only = Das dürfen nur Admins.
+desk-agenda-title = Termine am { $day }
+desk-agenda-date = Tag
+desk-agenda-show = Anzeigen
+desk-agenda-code = Buchungscode
+desk-agenda-find = Suchen
+desk-agenda-previous = Vorheriger Tag
+desk-agenda-today = Heute
+desk-agenda-next = Nächster Tag
+desk-agenda-count = { $count ->
+    [one] Ein Termin
+   *[other] { $count } Termine
+}
+desk-agenda-empty = Keine Termine an diesem Tag.
+desk-agenda-done-arrived = Als „da“ markiert.
+desk-agenda-done-noshow = Als „nicht erschienen“ markiert.
+desk-agenda-done-cancelled = Termin abgesagt. Die Person wird in ihrer Sprache benachrichtigt.
+desk-agenda-done-closed = Der Tag ist geschlossen. Die Termine sind abgesagt, die Personen werden benachrichtigt.
+desk-agenda-code-unknown = Diesen Buchungscode gibt es nicht.
+desk-agenda-bad-date = Das Datum stimmt nicht. Es wird heute gezeigt.
+desk-agenda-action-failed = Das ging nicht: Der Termin ist schon abgesagt oder geändert.
+desk-agenda-no-show-early = „Nicht erschienen“ geht erst ab Beginn des Termins.
+desk-agenda-reason-missing = Bitte einen Grund wählen oder schreiben.
+desk-agenda-close-past = Ein Tag in der Vergangenheit kann nicht geschlossen werden.
+desk-agenda-export-bad = Der Zeitraum für den Export stimmt nicht (höchstens ein Jahr).
+desk-col-time = Uhrzeit
+desk-col-language = Sprache
+desk-col-code = Code
+desk-col-topic = Thema
+desk-col-status = Status
+desk-col-name = Vorname
+desk-col-phone = Telefon
+desk-col-actions = Aktionen
+desk-col-node = Inhalt
+desk-col-file = Datei
+desk-col-facts = Unbestätigte Angaben
+desk-col-reviewed = Geprüft am
+desk-col-detail = Hinweis
+desk-col-count = Anzahl
+desk-col-seen = Zuerst … zuletzt
+desk-col-question = Frage
+desk-status-booked = gebucht
+desk-status-arrived = da
+desk-status-no_show = nicht erschienen
+desk-status-cancelled = abgesagt
+desk-action-arrived = Da
+desk-action-no-show = Nicht erschienen
+desk-action-cancel = Absagen
+desk-cancel-preset = Grund
+desk-cancel-own-words = Eigener Text (wird auf Deutsch gesendet)
+desk-cancel-text = Eigener Text, als Nachricht der Anlaufstelle auf Deutsch
+desk-cancel-submit = Termin absagen
+desk-holds-title = Gerade in Buchung
+desk-holds-none = Niemand bucht gerade für diesen Tag.
+desk-export-title = Export
+desk-export-from = Von
+desk-export-to = Bis
+desk-export-format = Format
+desk-export-submit = Herunterladen
+desk-close-title = Tag schließen
+desk-close-explain = Alle Termine des Tages werden abgesagt. Jede Person wird in ihrer Sprache benachrichtigt.
+desk-close-submit = { $day } schließen
+desk-content-title = Stand der Inhalte
+desk-content-version = Inhaltsversion { $version }
+desk-content-unconfirmed = Texte mit unbestätigten Angaben ({ $count })
+desk-content-stale = Seit mehr als { $days } Tagen nicht geprüft ({ $count })
+desk-content-missing = Fehlende Übersetzungen ({ $count })
+desk-content-outdated = Veraltete Übersetzungen ({ $count })
+desk-content-none = Keine.
+desk-content-gaps = Unbeantwortete Fragen der letzten { $days } Tage
+desk-content-gaps-none = Keine unbeantworteten Fragen.
+desk-content-gaps-count = { $questions ->
+    [one] eine Frage
+   *[other] { $questions } Fragen
+}, { $asked ->
+    [one] einmal gestellt
+   *[other] { $asked }-mal gestellt
+}
+desk-users-title = Konten
+desk-users-done-added = Konto angelegt.
+desk-users-done-removed = Konto gelöscht.
+desk-users-role = Rolle
+desk-role-counsellor = Beratung
+desk-role-admin = Admin
+desk-users-locked = gesperrt bis { $until }
+desk-users-remove = Löschen
+desk-users-add = Konto anlegen
+desk-users-bad = Das ging nicht: Name (2–32 Kleinbuchstaben, Ziffern, . _ -) schon vergeben, oder Passwort kürzer als 10 Zeichen.
+desk-users-remove-failed = Das ging nicht (das eigene Konto kann nicht gelöscht werden).
+desk-audit-title = Protokoll
+desk-audit-at = Zeit (UTC)
+desk-audit-staff = Wer
+desk-audit-action = Was
+desk-audit-subject = Betrifft
+desk-cancel-title = Termin { $code } absagen
+desk-cancel-back = Zurück zu den Terminen

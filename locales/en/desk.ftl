@@ -1,0 +1,112 @@
+# The contact point's desk (staff web page). German is the desk's language by default.
+desk-name = Willkommen Europa – desk
+desk-skip-to-content = Skip to content
+desk-nav-label = Sections
+desk-nav-agenda = Appointments
+desk-nav-content = Content
+desk-nav-users = Accounts
+desk-signed-in-as = Signed in: { $name }
+desk-logout = Log out
+desk-login-title = Log in
+desk-login-username = User name
+desk-login-password = Password
+desk-login-submit = Log in
+desk-login-wrong = The user name or the password is wrong.
+desk-login-locked = Too many wrong attempts. The account is locked for 15 minutes.
+desk-error-title = Not possible
+desk-error-admin-only = Only admins may do this.
+desk-agenda-title = Appointments on { $day }
+desk-agenda-date = Day
+desk-agenda-show = Show
+desk-agenda-code = Booking code
+desk-agenda-find = Find
+desk-agenda-previous = Previous day
+desk-agenda-today = Today
+desk-agenda-next = Next day
+desk-agenda-count = { $count ->
+    [one] One appointment
+   *[other] { $count } appointments
+}
+desk-agenda-empty = No appointments on this day.
+desk-agenda-done-arrived = Marked as arrived.
+desk-agenda-done-noshow = Marked as "did not come".
+desk-agenda-done-cancelled = Appointment cancelled. The person is told in their language.
+desk-agenda-done-closed = The day is closed. Its appointments are cancelled and the people are told.
+desk-agenda-code-unknown = There is no such booking code.
+desk-agenda-bad-date = The date is wrong. Today is shown.
+desk-agenda-action-failed = That did not work: the appointment is already cancelled or changed.
+desk-agenda-no-show-early = "Did not come" works from the start of the appointment.
+desk-agenda-reason-missing = Please choose or write a reason.
+desk-agenda-close-past = A day in the past cannot be closed.
+desk-agenda-export-bad = The export's dates are wrong (one year at most).
+desk-col-time = Time
+desk-col-language = Language
+desk-col-code = Code
+desk-col-topic = Topic
+desk-col-status = Status
+desk-col-name = First name
+desk-col-phone = Phone
+desk-col-actions = Actions
+desk-col-node = Content
+desk-col-file = File
+desk-col-facts = Unconfirmed facts
+desk-col-reviewed = Reviewed on
+desk-col-detail = Note
+desk-col-count = Count
+desk-col-seen = First … last
+desk-col-question = Question
+desk-status-booked = booked
+desk-status-arrived = arrived
+desk-status-no_show = did not come
+desk-status-cancelled = cancelled
+desk-action-arrived = Arrived
+desk-action-no-show = Did not come
+desk-action-cancel = Cancel
+desk-cancel-preset = Reason
+desk-cancel-own-words = Own words (sent in German)
+desk-cancel-text = Own words, as a message from the contact point in German
+desk-cancel-submit = Cancel the appointment
+desk-holds-title = Being booked right now
+desk-holds-none = Nobody is booking for this day right now.
+desk-export-title = Export
+desk-export-from = From
+desk-export-to = To
+desk-export-format = Format
+desk-export-submit = Download
+desk-close-title = Close the day
+desk-close-explain = Every appointment of the day is cancelled. Each person is told in their language.
+desk-close-submit = Close { $day }
+desk-content-title = Content status
+desk-content-version = Content version { $version }
+desk-content-unconfirmed = Texts with unconfirmed facts ({ $count })
+desk-content-stale = Not reviewed for more than { $days } days ({ $count })
+desk-content-missing = Missing translations ({ $count })
+desk-content-outdated = Outdated translations ({ $count })
+desk-content-none = None.
+desk-content-gaps = Unanswered questions of the last { $days } days
+desk-content-gaps-none = No unanswered questions.
+desk-content-gaps-count = { $questions ->
+    [one] one question
+   *[other] { $questions } questions
+}, asked { $asked ->
+    [one] once
+   *[other] { $asked } times
+}
+desk-users-title = Accounts
+desk-users-done-added = Account added.
+desk-users-done-removed = Account removed.
+desk-users-role = Role
+desk-role-counsellor = Counsellor
+desk-role-admin = Admin
+desk-users-locked = locked until { $until }
+desk-users-remove = Remove
+desk-users-add = Add an account
+desk-users-bad = That did not work: the name (2–32 lowercase letters, digits, . _ -) is taken, or the password is shorter than 10 characters.
+desk-users-remove-failed = That did not work (your own account cannot be removed).
+desk-audit-title = Audit log
+desk-audit-at = Time (UTC)
+desk-audit-staff = Who
+desk-audit-action = What
+desk-audit-subject = Subject
+desk-cancel-title = Cancel appointment { $code }
+desk-cancel-back = Back to the appointments
