@@ -32,6 +32,7 @@ from bot.core.session import Sessions
 from bot.desk.server import start_desk
 from bot.desk.site import Desk
 from bot.inbox.feature import InboxFeature
+from bot.inbox.settings import InboxSettings
 from bot.ops import metrics
 from bot.ops.backup import scheduled_backup
 from bot.ops.http import start_http
@@ -68,6 +69,7 @@ def default_features(services: FeatureServices, settings: Settings) -> list[Feat
         StaffFeature(services),
         InboxFeature(
             services,
+            InboxSettings(settings.inbox_close_days, settings.inbox_delete_days, settings.inbox_answer_days),
             nodes_for=lambda text, lang: [c.node for c in answers.matcher.match(text, lang).candidates],
         ),
         answers,

@@ -253,6 +253,18 @@ class Settings:
         "newest this many kept; 0: no scheduled backups",
     )
     backup_hours: float = Field(default=24.0, gt=0, description="hours between scheduled backups")
+    inbox_close_days: int = Field(
+        default=14, ge=1, description="a question to a counsellor with no message for this long is closed"
+    )
+    inbox_delete_days: int = Field(
+        default=30, ge=1, description="a closed question is deleted this long after closing"
+    )
+    inbox_answer_days: int = Field(
+        default=3,
+        ge=1,
+        description="people are told they get an answer within this many working days (confirm with the "
+        "contact point)",
+    )
     flood_limit: int = Field(
         default=20,
         ge=0,

@@ -26,7 +26,7 @@ command-help = Hilfe
 command-privacy = was ich über Sie speichere
 command-forget = alle Ihre Daten löschen
 
-privacy = Ich speichere nur, was ich brauche: Ihre Sprache, wo Sie gerade im Menü sind, und Ihre Termine. Ihre Fragen speichere ich nie zusammen mit Ihrem Namen. Mit /forget können Sie jederzeit alles löschen.
+privacy = Ich speichere nur, was ich brauche: Ihre Sprache, wo Sie gerade im Menü sind, Ihre Termine und die Fragen, die Sie einer Beraterin oder einem Berater schicken. Fragen, die ich nicht beantworten konnte, speichere ich ohne Ihren Namen. Mit /forget können Sie jederzeit alles löschen.
 forget-confirm = Soll ich alles löschen, was ich über Sie gespeichert habe? Ihre kommenden Termine werden dann abgesagt.
 forget-yes = Ja, alles löschen
 forget-no = Nein, Daten behalten

@@ -26,7 +26,7 @@ command-help = help
 command-privacy = what I store about you
 command-forget = delete all your data
 
-privacy = I store only what I need: your language, where you are in the menu, and your appointments. I never store your questions together with your name. You can delete everything at any time with /forget.
+privacy = I store only what I need: your language, where you are in the menu, your appointments and the questions you send to a counsellor. Questions I could not answer are stored without your name. You can delete everything at any time with /forget.
 forget-confirm = Do you want me to delete everything I have stored about you? Your future appointments will be cancelled.
 forget-yes = Yes, delete everything
 forget-no = No, keep my data
