@@ -26,7 +26,7 @@ command-help = ajutor
 command-privacy = ce păstrez despre dumneavoastră
 command-forget = ștergeți toate datele dumneavoastră
 
-privacy = Păstrez doar ce îmi trebuie: limba aleasă, locul în care vă aflați în meniu programările dumneavoastră și întrebările pe care le trimiteți unui consilier. Întrebările la care nu am răspuns le păstrez fără numele dumneavoastră. Puteți șterge totul oricând cu /forget.
+privacy = Păstrez doar ce îmi trebuie: limba aleasă, locul în care vă aflați în meniu, programările dumneavoastră și întrebările pe care le trimiteți unui consilier. Întrebările la care nu am răspuns le păstrez fără numele dumneavoastră. Puteți șterge totul oricând cu /forget.
 forget-confirm = Doriți să șterg tot ce am păstrat despre dumneavoastră? Programările viitoare vor fi anulate.
 forget-yes = Da, ștergeți tot
 forget-no = Nu, păstrați datele mele
