@@ -75,7 +75,8 @@ def test_content_gaps_lists_questions_by_language_without_users(
     assert main(["content", "gaps"]) == 0
     out = capsys.readouterr().out
     assert "ro: 1 question, asked 2 times" in out
-    assert "cum e vremea mâine?" in out  # the first spelling, counted with the second
+    # the first spelling, counted with the second; words the content does not know are masked (privacy)
+    assert "cum e … mâine?" in out
     assert "en: 1 question, asked 1 time" in out
     for user in ("anna", "boris", "cleo", "console"):
         assert user not in out
