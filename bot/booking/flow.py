@@ -139,9 +139,7 @@ class BookingFeature(Feature):
         if verb == "confirm" and turn.session.step == Step.SUMMARY:
             return await self.confirm(turn)
         if verb == "abort":
-            await self.service.bookings.release_holds(turn.session.user_id)
-            turn.session.end_flow()
-            return [Reply(turn.t("booking-aborted"), self.after_choices(turn))]
+            return await self.abort(turn)
         return None
 
     async def text(self, turn: Turn, text: str) -> list[Reply] | None:
@@ -160,11 +158,35 @@ class BookingFeature(Feature):
             return self.summary(turn)
         return None  # a question in the middle of the flow: answered as usual
 
+    def wants_text(self, turn: Turn) -> bool:
+        return turn.session.flow == self.name and turn.session.step in (Step.FIRST_NAME, Step.PHONE)
+
+    def polarity(self, action: str) -> bool | None:
+        verb = action.partition(":")[0]
+        if verb in ("confirm", "cancelyes"):
+            return True
+        if verb in ("abort", "keep"):
+            return False
+        return None
+
+    async def cancel(self, turn: Turn) -> list[Reply] | None:
+        """ "Stop" in a step: nothing is booked (a move: the old appointment stands)."""
+        if turn.session.step == Step.CANCEL:
+            return await mine.overview(self, turn)
+        return await self.abort(turn)
+
+    async def abort(self, turn: Turn) -> list[Reply]:
+        await self.service.bookings.release_holds(turn.session.user_id)
+        turn.session.end_flow()
+        return [Reply(turn.t("booking-aborted"), self.after_choices(turn))]
+
     async def back(self, turn: Turn) -> list[Reply] | None:
         draft = Draft(turn.session)
         step, moving = turn.session.step, bool(draft.move)
         if step == Step.LANGUAGE:
             return await self.begin(turn)
+        if step == Step.CANCEL:
+            return await mine.overview(self, turn)
         if step == Step.DAY:
             return await mine.overview(self, turn) if moving else await self.ask_language(turn)
         if step == Step.TIME:

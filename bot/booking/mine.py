@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.booking import notices, texts
-from bot.booking.draft import Draft
+from bot.booking.draft import Draft, Step
 from bot.booking.repository import Booking
 from bot.booking.service import ACTION_NEW, cancel_action, move_action
 from bot.core import actions
@@ -15,7 +15,7 @@ from bot.core.feature import Turn
 if TYPE_CHECKING:
     from bot.booking.flow import BookingFeature
 
-VERBS = ("cancel", "cancelyes", "move")
+VERBS = ("cancel", "cancelyes", "keep", "move")
 
 
 async def overview(feature: BookingFeature, turn: Turn, notice: str = "") -> list[Reply]:
@@ -57,11 +57,15 @@ async def action(feature: BookingFeature, turn: Turn, verb: str, code: str) -> l
     if booking is None:
         return await overview(feature, turn, notice=t("booking-not-found"))
     when = texts.when_long(booking.start, turn.lang)
+    if verb == "keep":
+        return await overview(feature, turn)
     if verb == "cancel":
         turn.session.end_flow()
+        # a step of its own, so that a word it does not understand keeps the question open
+        turn.session.flow, turn.session.step = feature.name, Step.CANCEL
         choices = (
             Choice(f"booking:cancelyes:{booking.code}", t("booking-cancel-yes")),
-            Choice("booking:mine", t("booking-cancel-no")),
+            Choice(f"booking:keep:{booking.code}", t("booking-cancel-no")),
         )
         return [Reply(t("booking-cancel-ask", when=when), choices)]
     if verb == "cancelyes":

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from bot.common import markup as mk
+from bot.common.phrases import tokens
 from bot.content import render
 from bot.content.library import LibraryService
 from bot.core import actions
@@ -19,9 +20,11 @@ from bot.core.clock import Clock
 from bot.core.events import Choice, Inbound, InboundKind, Reply, numbered_choices
 from bot.core.feature import Feature, Turn
 from bot.core.flood import FloodGuard
+from bot.core.lexicon import TALK_REPLY_IDS, Kind, Lexicon, LexiconCache, Talk
 from bot.core.middleware import Deduplicate, FloodControl, Metrics, OneAtATime, chain
 from bot.core.session import Sessions
 from bot.core.textinput import as_command, as_number, clean, has_words
+from bot.core.typed import label_choice
 from bot.i18n.catalog import negotiate, platform_language
 from bot.ops import metrics
 
@@ -51,6 +54,7 @@ class Dialogue:
         self.max_text = max_text
         self.flood = flood if flood is not None else FloodGuard()
         self.order = OneAtATime()
+        self.lexicons = LexiconCache()
         self._chain = chain(
             [
                 Metrics(),
@@ -119,25 +123,95 @@ class Dialogue:
         command = as_command(text)
         if command is not None:
             return await self._command(turn, *command)
+        lexicon = self.lexicons.of(turn.library.catalog)
+        choices = turn.session.choices
         number = as_number(text)
-        if number is not None and turn.session.choices:
-            if 1 <= number <= len(turn.session.choices):
-                return await self._action(turn, turn.session.choices[number - 1][0])
-            return self._again(turn, turn.t("out-of-range", count=len(turn.session.choices)))
+        if number is not None and choices:
+            if 1 <= number <= len(choices):
+                return await self._action(turn, choices[number - 1][0])
+            named = label_choice(text, choices, lexicon.filler)  # "26" for the 26th of a month
+            if named is not None:
+                return await self._action(turn, named)
+            return self._again(turn, turn.t("out-of-range", count=len(choices)))
+        flow = self._feature(turn.session.flow)
+        free_text = flow is not None and flow.wants_text(turn)
+        # a name or a phone number is free text: there, only a label typed in full is a choice
+        named = label_choice(text, choices, lexicon.filler, partial=not free_text)
+        if named is not None:
+            return await self._action(turn, named)
         if turn.session.lang is None:
             return self._language_picker(turn, first=True)
-        flow = self._feature(turn.session.flow)
+        replies = await self._words(turn, lexicon, tokens(text))
+        if replies is not None:
+            return replies
         if flow is not None:
             replies = await flow.text(turn, text)
             if replies is not None:
                 return replies
+        if turn.session.flow:
+            # inside a step, a message that is not understood never leaves it nor confirms anything
+            return self._again(turn, self._talk_or(turn, lexicon, tokens(text), "step-not-understood"))
         if not has_words(text):
             return self._again(turn, turn.t("no-words"))
+        talk = lexicon.talk_of(tokens(text))
+        if talk is not None:
+            return self._small_talk(turn, talk)
         for feature in self.features:
             replies = await feature.answer(turn, text)
             if replies is not None:
                 return replies
         return [Reply(turn.t("not-understood"), self.home_choices(turn))]
+
+    async def _words(self, turn: Turn, lexicon: Lexicon, words: list[str]) -> list[Reply] | None:
+        """Yes, no, back, menu and cancel words, in any of the bot's languages."""
+        kind = lexicon.kind_of(words)
+        if kind is Kind.YES or kind is Kind.NO:
+            chosen = self._polar_choice(turn, kind is Kind.YES)
+            return await self._action(turn, chosen) if chosen is not None else None
+        if kind is Kind.BACK:
+            return await self._back(turn)
+        if kind is Kind.MENU:
+            return self._home(turn)
+        if kind is Kind.CANCEL:
+            return await self._cancel(turn)
+        return None
+
+    def _polarity(self, action: str) -> bool | None:
+        if action in (actions.FORGET_YES, actions.FORGET_NO):
+            return action == actions.FORGET_YES
+        prefix, rest = actions.split(action)
+        feature = self._feature(prefix)
+        return feature.polarity(rest) if feature is not None else None
+
+    def _polar_choice(self, turn: Turn, yes: bool) -> str | None:
+        """The one shown choice that says yes (or no); None when there is none or more than one."""
+        found = {action for action, _ in turn.session.choices if self._polarity(action) is yes}
+        return found.pop() if len(found) == 1 else None
+
+    async def _cancel(self, turn: Turn) -> list[Reply]:
+        """ "Stop": the shown "no" choice if there is one, else the flow ends saying what stays."""
+        chosen = self._polar_choice(turn, False)
+        if chosen is not None:
+            return await self._action(turn, chosen)
+        if turn.session.flow == "forget":
+            return await self._forget_answer(turn, False)
+        flow = self._feature(turn.session.flow)
+        if flow is not None:
+            replies = await flow.cancel(turn)
+            if replies is not None:
+                return replies
+        return self._home(turn)
+
+    def _talk_or(self, turn: Turn, lexicon: Lexicon, words: list[str], msg_id: str) -> str:
+        talk = lexicon.talk_of(words)
+        return turn.t(TALK_REPLY_IDS[talk]) if talk is not None else turn.t(msg_id)
+
+    def _small_talk(self, turn: Turn, talk: Talk) -> list[Reply]:
+        """Thanks, hello, "ok", "are you a person?": a short reply in kind, the menu one tap away."""
+        if talk is Talk.HELLO:
+            text = turn.t(TALK_REPLY_IDS[talk]) + "\n\n" + turn.t("home-prompt")
+            return [Reply(text, self.home_choices(turn))]
+        return [Reply(turn.t(TALK_REPLY_IDS[talk]), (Choice(actions.HOME, turn.t("choice-home")),))]
 
     def _feature(self, name: str) -> Feature | None:
         return next((f for f in self.features if f.name == name), None) if name else None

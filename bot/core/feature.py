@@ -79,6 +79,21 @@ class Feature:
         """Free text while the session's flow is this feature's."""
         return None
 
+    def wants_text(self, turn: Turn) -> bool:
+        """True while the flow's step takes free text (a name, a phone number): typed words then go
+        to :meth:`text` instead of being read as one of the shown choices."""
+        return False
+
+    def polarity(self, action: str) -> bool | None:
+        """True when this feature's action (without prefix) says "yes" to a question (confirm),
+        False when it says "no" (keep, do not book), None otherwise: typed "da"/"nu" choose by it."""
+        return None
+
+    async def cancel(self, turn: Turn) -> list[Reply] | None:
+        """The person asked to stop this feature's flow ("anulare", "stop") and no shown choice says
+        "no": end it and say what stays. None: the core shows the main menu."""
+        return None
+
     async def back(self, turn: Turn) -> list[Reply] | None:
         """ "Back" inside this feature's flow; None ends the flow and goes back in the menu."""
         return None
