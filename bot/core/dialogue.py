@@ -135,8 +135,10 @@ class Dialogue:
             return self._again(turn, turn.t("out-of-range", count=len(choices)))
         flow = self._feature(turn.session.flow)
         free_text = flow is not None and flow.wants_text(turn)
-        # a name or a phone number is free text: there, only a label typed in full is a choice
-        named = label_choice(text, choices, lexicon.filler, partial=not free_text)
+        # a name or a phone number is free text: there, only a label typed in full is a choice;
+        # so is small talk ("zdraveite" is a greeting, not the topic "Здраве")
+        partial = not free_text and lexicon.talk_of(tokens(text)) is None
+        named = label_choice(text, choices, lexicon.filler, partial=partial)
         if named is not None:
             return await self._action(turn, named)
         if turn.session.lang is None:

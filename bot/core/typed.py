@@ -44,7 +44,9 @@ def _fits(typed: list[str], label: list[str]) -> bool:
     return bool(typed) and all(any(_same_word(w, lw) for lw in label) for w in typed)
 
 
-def _exact(typed: list[str], label: list[str]) -> bool:
+def _exact(typed: list[str], label: list[str], loose: bool) -> bool:
+    if not loose:
+        return typed == label
     return len(typed) == len(label) and all(_same_word(w, lw) for w, lw in zip(typed, label, strict=True))
 
 
@@ -62,11 +64,12 @@ def label_choice(
     """The action of the one choice whose label the text names, or None.
 
     A label typed in full wins. With ``partial``, words that all fit one label also count ("10",
-    "anulati", "joi 26"); filler words ("la", "vreau", "te rog") are ignored in that case.
+    "anulati", "joi 26"); filler words ("la", "vreau", "te rog") are ignored in that case. Without
+    it, only the label itself (case, diacritics and spelling aside) counts.
     """
     typed = tokens(text)
     labels = [(action, tokens(label)) for action, label in choices]
-    exact = [action for action, label in labels if label and _exact(typed, label)]
+    exact = [action for action, label in labels if label and _exact(typed, label, partial)]
     if len(set(exact)) == 1:
         return exact[0]
     if not partial or exact:
