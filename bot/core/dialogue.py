@@ -31,6 +31,7 @@ from bot.ops import metrics
 log = logging.getLogger(__name__)
 
 MAX_TEXT = 1000
+SAFETY_SCAN = 20_000  # characters searched for emergency words, even in a message too long to read
 CORE_COMMANDS = ("start", "menu", "language", "help", "privacy", "forget")
 
 
@@ -95,6 +96,7 @@ class Dialogue:
         turn.t = catalog.translator(
             negotiate(session.lang, event.platform_lang, catalog.languages, catalog.default)
         )
+        safety = self._safety_line(turn) if event.kind is InboundKind.TEXT else None
         try:
             replies = await self._dispatch(turn)
         except Exception:
@@ -102,6 +104,8 @@ class Dialogue:
             metrics.ERRORS.labels("dialogue").inc()
             session.end_flow()
             replies = [Reply(turn.t("error"), self.home_choices(turn))]
+        if safety is not None:
+            replies = [safety, *replies]  # first, whatever else was answered
         if not turn.forgotten:
             session.choices = [(c.action, c.label) for c in numbered_choices(replies)] or session.choices
             await self.sessions.save(session, now)
@@ -115,6 +119,22 @@ class Dialogue:
             return self._again(turn, turn.t("media-unsupported", kind=event.media or "other"))
         if event.kind is InboundKind.ACTION:
             return await self._action(turn, event.action)
+        return await self._text(turn)
+
+    def _safety_line(self, turn: Turn) -> Reply | None:
+        """The 112 line when the message has words of an emergency or danger, whatever else matched."""
+        text = clean(turn.event.text[:SAFETY_SCAN])
+        if as_command(text) is not None:
+            return None
+        lang = turn.library.safety.language_of(text)
+        if lang is None:
+            return None
+        # someone who has not chosen a language yet gets it in the language they wrote in
+        t = turn.t if turn.session.lang else turn.library.catalog.translator(lang)
+        return Reply(t("safety-112"))
+
+    async def _text(self, turn: Turn) -> list[Reply]:
+        event = turn.event
         if len(event.text) > self.max_text:
             return self._again(turn, turn.t("too-long", length=len(event.text), max=self.max_text))
         text = clean(event.text)
@@ -162,7 +182,8 @@ class Dialogue:
             replies = await feature.answer(turn, text)
             if replies is not None:
                 return replies
-        return [Reply(turn.t("not-understood"), self.home_choices(turn))]
+        text = turn.t("not-understood") + "\n\n" + turn.t("safety-fallback")
+        return [Reply(text, self.home_choices(turn))]
 
     async def _words(self, turn: Turn, lexicon: Lexicon, words: list[str]) -> list[Reply] | None:
         """Yes, no, back, menu and cancel words, in any of the bot's languages."""

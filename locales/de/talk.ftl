@@ -20,3 +20,7 @@ talk-bye = Auf Wiedersehen! Schreiben Sie mir, wenn Sie eine Frage haben.
 talk-human = Ich bin kein Mensch, sondern ein Programm (ein Bot). Ich antworte mit geprüften Informationen. Mit einem Menschen sprechen Sie in der Anlaufstelle „Willkommen Europa“: Ich kann dort einen kostenlosen Termin für Sie vereinbaren.
 talk-ok = Gut. Ich bin da, wenn Sie noch etwas brauchen.
 step-not-understood = Das habe ich nicht verstanden. Bitte wählen Sie eine der Möglichkeiten unten: Tippen Sie darauf oder schreiben Sie ihre Nummer. Zum Hauptmenü schreiben Sie „Menü“.
+
+# Notfälle (die Wörter stehen in content/_safety/): diese Zeile kommt zuerst.
+safety-112 = 🆘 Wenn es ein Notfall ist, rufen Sie sofort den Notruf 112 an (Rettungsdienst, Feuerwehr). Polizei: 110. Der Anruf ist kostenlos.
+safety-fallback = Im Notfall rufen Sie die 112 an.

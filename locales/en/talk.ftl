@@ -20,3 +20,7 @@ talk-bye = Goodbye! Write to me whenever you have a question.
 talk-human = I am not a person but a program (a bot). My answers come from checked information. You can talk to a person at the contact point “Willkommen Europa”: I can book you a free appointment there.
 talk-ok = All right. I am here if you need anything else.
 step-not-understood = I did not understand that. Please choose one of the options below: tap it or write its number. For the main menu, write “menu”.
+
+# Emergencies (the words are in content/_safety/): this line comes first.
+safety-112 = 🆘 If this is an emergency, call the emergency number 112 now (ambulance, fire brigade). Police: 110. The call is free.
+safety-fallback = In an emergency, call 112.

@@ -20,3 +20,7 @@ talk-bye = La revedere! Scrieți-mi oricând aveți o întrebare.
 talk-human = Nu sunt om, sunt un program (un bot). Răspund cu informații verificate. Cu un om puteți vorbi la centrul de consiliere „Willkommen Europa”: vă pot face o programare gratuită.
 talk-ok = Bine. Sunt aici dacă mai aveți nevoie de ceva.
 step-not-understood = Nu am înțeles. Vă rog să alegeți una dintre opțiunile de mai jos: apăsați pe ea sau scrieți numărul ei. Pentru meniul principal scrieți „meniu”.
+
+# Urgențe (cuvintele sunt în content/_safety/): linia aceasta apare prima.
+safety-112 = 🆘 Dacă este o urgență, sunați acum la numărul de urgență 112 (ambulanță, pompieri). Poliția: 110. Apelul este gratuit.
+safety-fallback = În caz de urgență sunați la 112.
