@@ -15,10 +15,12 @@ import phonenumbers
 
 from bot.booking import mine, notices, reminders, texts
 from bot.booking.draft import Draft, Step
+from bot.booking.mine import MineWords
 from bot.booking.repository import Booking, Outcome, Status, TakeResult
 from bot.booking.schedule import Slot
 from bot.booking.service import ACTION_MINE, ACTION_NEW, REMINDER_INTERVAL, BookingService
 from bot.common import markup
+from bot.common.phrases import tokens
 from bot.core import actions
 from bot.core.clock import BERLIN
 from bot.core.events import Choice, Reply
@@ -27,6 +29,8 @@ from bot.core.services import FeatureServices
 from bot.ops import metrics
 
 log = logging.getLogger(__name__)
+
+HAS_APPOINTMENT = "booking:has-appointment"  # a turn mark: the person has a future appointment
 
 DAYS_PER_PAGE = 7
 NEXT_FREE = 4  # free times offered when the chosen one was just taken
@@ -85,6 +89,7 @@ class BookingFeature(Feature):
         self.service = BookingService(services, reminder_interval or REMINDER_INTERVAL)
         self.services = services
         services.sessions.keep(self.service.bookings.users_with_appointments)
+        self._mine_words = MineWords()
 
     async def start(self) -> None:
         """Start the reminder job (it survives restarts: reminders are rows)."""
@@ -92,8 +97,23 @@ class BookingFeature(Feature):
 
     # -- entry points ---------------------------------------------------------------------------
 
+    async def prepare(self, turn: Turn) -> None:
+        if turn.session.lang is not None and await self.service.bookings.upcoming(
+            turn.session.user_id, turn.now
+        ):
+            turn.marks.add(HAS_APPOINTMENT)
+
     def home_choices(self, turn: Turn) -> list[Choice]:
-        return [Choice(ACTION_NEW, turn.t("booking-entry"))]
+        choices = [Choice(ACTION_NEW, turn.t("booking-entry"))]
+        if HAS_APPOINTMENT in turn.marks:
+            choices.append(Choice(ACTION_MINE, turn.t("booking-mine-choice")))
+        return choices
+
+    async def answer(self, turn: Turn, text: str) -> list[Reply] | None:
+        """ "unde vad programarea mea?", "moite 4asove": the person's own appointments."""
+        if self._mine_words.of(turn.library.catalog).found_in(tokens(text)):
+            return await mine.overview(self, turn)
+        return None
 
     def node_choices(self, turn: Turn, node_id: str) -> list[Choice]:
         if node_id.startswith("contact/"):

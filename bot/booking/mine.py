@@ -2,20 +2,47 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.booking import notices, texts
 from bot.booking.draft import Draft, Step
 from bot.booking.repository import Booking
 from bot.booking.service import ACTION_NEW, cancel_action, move_action
+from bot.common.phrases import Phrase, any_found, parse_list
 from bot.core import actions
 from bot.core.events import Choice, Reply
 from bot.core.feature import Turn
+from bot.i18n.catalog import Catalog
 
 if TYPE_CHECKING:
     from bot.booking.flow import BookingFeature
 
 VERBS = ("cancel", "cancelyes", "keep", "move")
+
+
+@dataclass(frozen=True)
+class Words:
+    phrases: tuple[Phrase, ...]
+
+    def found_in(self, words: list[str]) -> bool:
+        return any_found(self.phrases, words)
+
+
+class MineWords:
+    """Phrases about one's own appointments (``booking-mine-words``, every language), per catalog."""
+
+    def __init__(self) -> None:
+        self._catalog: Catalog | None = None
+        self._words = Words(())
+
+    def of(self, catalog: Catalog) -> Words:
+        if self._catalog is not catalog:
+            phrases: list[Phrase] = []
+            for lang in catalog.languages:
+                phrases.extend(parse_list(catalog.translator(lang)("booking-mine-words")))
+            self._words, self._catalog = Words(tuple(phrases)), catalog
+        return self._words
 
 
 async def overview(feature: BookingFeature, turn: Turn, notice: str = "") -> list[Reply]:

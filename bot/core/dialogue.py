@@ -98,6 +98,8 @@ class Dialogue:
         )
         safety = self._safety_line(turn) if event.kind is InboundKind.TEXT else None
         try:
+            for feature in self.features:
+                await feature.prepare(turn)
             replies = await self._dispatch(turn)
         except Exception:
             log.exception("error while handling an event on %s", event.channel)

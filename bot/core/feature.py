@@ -31,6 +31,8 @@ class Turn:
     is_staff: bool = False
     t: Translator = field(init=False)
     forgotten: bool = False  # set when the user's data was deleted: nothing is saved afterwards
+    # facts features noted at the start of the turn for their views, e.g. "booking:has-appointment"
+    marks: set[str] = field(default_factory=set)
     screens: Screens | None = None  # set by the dialogue; features show nodes and menus through it
 
     def __post_init__(self) -> None:
@@ -68,6 +70,10 @@ class Feature:
 
     async def start(self) -> None:
         """Called once the app has started (database open): start background jobs with app.spawn."""
+
+    async def prepare(self, turn: Turn) -> None:
+        """Called at the start of every turn, before anything is shown: note in ``turn.marks`` what
+        the synchronous views (:meth:`home_choices`) need to know from the database."""
 
     async def command(self, turn: Turn, name: str, args: str) -> list[Reply] | None:
         return None

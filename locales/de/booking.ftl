@@ -109,3 +109,6 @@ booking-staff-close-done = { $day } ist jetzt ein Schließtag. { $count ->
     [one] Ein Termin wurde abgesagt
    *[other] { $count } Termine wurden abgesagt
 }; benachrichtigt: { $told }.
+
+# was Menschen schreiben, wenn sie ihren Termin suchen (Ausdrücke durch Komma getrennt)
+booking-mine-words = mein termin, meinen termin, meinem termin, meine termine, wann ist mein termin, termin absagen, termin verschieben

@@ -109,3 +109,6 @@ booking-staff-close-done = { $day } is now a closing day. { $count ->
     [one] One appointment was cancelled
    *[other] { $count } appointments were cancelled
 }; people told: { $told }.
+
+# what people write when they look for their own appointment (phrases separated by commas)
+booking-mine-words = my appointment, my appointments, when is my appointment, cancel my appointment, move my appointment, change my appointment

@@ -118,3 +118,6 @@ booking-staff-close-done = { $day } este acum zi închisă. { $count ->
     [few] { $count } programări au fost anulate
    *[other] { $count } de programări au fost anulate
 }; persoane anunțate: { $told }.
+
+# ce scriu oamenii când își caută programarea (expresii despărțite prin virgulă, și fără diacritice)
+booking-mine-words = programarea mea, programarile mele, programările mele, programare mea, programarea noastra, unde vad programarea, când am programare, cand am programare, când e programarea, cand e programarea, codul programarii, anulez programarea, anula programarea, mut programarea, muta programarea, schimb programarea
