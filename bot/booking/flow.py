@@ -196,8 +196,15 @@ class BookingFeature(Feature):
         return await self.abort(turn)
 
     async def abort(self, turn: Turn) -> list[Reply]:
+        """Nothing is booked; when moving, say that the old appointment stands."""
+        moving = Draft(turn.session).move
         await self.service.bookings.release_holds(turn.session.user_id)
         turn.session.end_flow()
+        old = await self.service.bookings.get(moving) if moving else None
+        if old is not None and old.status is Status.BOOKED:
+            text = turn.t("booking-move-kept", when=texts.when_long(old.start, turn.lang))
+            choices = (Choice(ACTION_MINE, turn.t("booking-mine-choice")), *self.after_choices(turn))
+            return [Reply(text, choices)]
         return [Reply(turn.t("booking-aborted"), self.after_choices(turn))]
 
     async def back(self, turn: Turn) -> list[Reply] | None:
@@ -415,6 +422,8 @@ class BookingFeature(Feature):
         if draft.phone:
             lines.append("- " + t("booking-line-phone", phone=draft.phone))
         lines += ["", t("booking-held", minutes=self.service.rules.hold_minutes)]
+        if draft.move:
+            lines.append(t("booking-move-note"))
         choices = (
             Choice("booking:confirm", t("booking-confirm")),
             Choice("booking:retime", t("booking-other-time")),

@@ -112,3 +112,5 @@ booking-staff-close-done = { $day } ist jetzt ein Schließtag. { $count ->
 
 # was Menschen schreiben, wenn sie ihren Termin suchen (Ausdrücke durch Komma getrennt)
 booking-mine-words = mein termin, meinen termin, meinem termin, meine termine, wann ist mein termin, termin absagen, termin verschieben
+booking-move-note = Ihr jetziger Termin bleibt, bis Sie bestätigen. Danach bekommen Sie einen neuen Code; der alte Code gilt dann nicht mehr.
+booking-move-kept = In Ordnung, es wurde nichts geändert. Ihr Termin am { $when } bleibt, mit demselben Code.

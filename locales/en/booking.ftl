@@ -112,3 +112,5 @@ booking-staff-close-done = { $day } is now a closing day. { $count ->
 
 # what people write when they look for their own appointment (phrases separated by commas)
 booking-mine-words = my appointment, my appointments, when is my appointment, cancel my appointment, move my appointment, change my appointment
+booking-move-note = Your current appointment stays until you confirm. Then you get a new code, and the old code is no longer valid.
+booking-move-kept = OK, nothing was changed. Your appointment on { $when } stays, with the same code.

@@ -219,3 +219,32 @@ async def test_no_cancel_move_or_forget_step_is_left_or_confirmed_by_nonsense(ap
     await _nonsense_keeps_the_step(app, chat)
     booking = await feature(app).service.bookings.get(code)
     assert booking is not None and booking.status is Status.BOOKED
+
+
+# -- moving says what happens to the old appointment ------------------------------------------
+
+
+async def test_ro_move_summary_and_abandoning_it(app: App) -> None:
+    chat, code = await book(app, "maria", "ro")
+    await chat.say("/appointments")
+    await chat.say("mutati")
+    await chat.say("1")
+    text = await chat.say("la 10")
+    assert "Programarea de acum rămâne până confirmați" in text and "cod nou" in text
+    text = await chat.say("nu fac programarea")
+    assert "nu am schimbat nimic" in text and "rămâne" in text
+    assert "nu s-a făcut nicio programare" not in text
+    booking = await feature(app).service.bookings.get(code)
+    assert booking is not None and booking.status is Status.BOOKED
+    assert await statuses(app) == ["booked"]
+
+
+async def test_bg_move_abandoned_by_stop(app: App) -> None:
+    chat, code = await book(app, "ivan", "bg")
+    await chat.say("/appointments")
+    await chat.say("premestvane")
+    await chat.say("1")
+    text = await chat.say("stop")
+    assert "Записаният Ви час" in text and "остава" in text
+    booking = await feature(app).service.bookings.get(code)
+    assert booking is not None and booking.status is Status.BOOKED
