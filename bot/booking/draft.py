@@ -22,6 +22,7 @@ class Step(StrEnum):
     FIRST_NAME = "name"
     PHONE = "phone"
     SUMMARY = "summary"
+    CANCEL = "cancel"  # the question before cancelling an appointment (from the person's list)
 
 
 class Draft:

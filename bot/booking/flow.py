@@ -15,10 +15,12 @@ import phonenumbers
 
 from bot.booking import closed, mine, notices, reminders, texts
 from bot.booking.draft import Draft, Step
+from bot.booking.mine import MineWords
 from bot.booking.repository import Booking, Outcome, Status, TakeResult
 from bot.booking.schedule import Slot
 from bot.booking.service import ACTION_MINE, ACTION_NEW, REMINDER_INTERVAL, BookingService
 from bot.common import markup
+from bot.common.phrases import tokens
 from bot.core import actions
 from bot.core.clock import BERLIN
 from bot.core.events import Choice, Reply
@@ -27,6 +29,8 @@ from bot.core.services import FeatureServices
 from bot.ops import metrics
 
 log = logging.getLogger(__name__)
+
+HAS_APPOINTMENT = "booking:has-appointment"  # a turn mark: the person has a future appointment
 
 DAYS_PER_PAGE = 7
 NEXT_FREE = 4  # free times offered when the chosen one was just taken
@@ -85,6 +89,7 @@ class BookingFeature(Feature):
         self.service = BookingService(services, reminder_interval or REMINDER_INTERVAL)
         self.services = services
         services.sessions.keep(self.service.bookings.users_with_appointments)
+        self._mine_words = MineWords()
 
     async def start(self) -> None:
         """Start the reminder job (it survives restarts: reminders are rows)."""
@@ -92,8 +97,23 @@ class BookingFeature(Feature):
 
     # -- entry points ---------------------------------------------------------------------------
 
+    async def prepare(self, turn: Turn) -> None:
+        if turn.session.lang is not None and await self.service.bookings.upcoming(
+            turn.session.user_id, turn.now
+        ):
+            turn.marks.add(HAS_APPOINTMENT)
+
     def home_choices(self, turn: Turn) -> list[Choice]:
-        return [Choice(ACTION_NEW, turn.t("booking-entry"))]
+        choices = [Choice(ACTION_NEW, turn.t("booking-entry"))]
+        if HAS_APPOINTMENT in turn.marks:
+            choices.append(Choice(ACTION_MINE, turn.t("booking-mine-choice")))
+        return choices
+
+    async def answer(self, turn: Turn, text: str) -> list[Reply] | None:
+        """ "unde vad programarea mea?", "moite 4asove": the person's own appointments."""
+        if self._mine_words.of(turn.library.catalog).found_in(tokens(text)):
+            return await mine.overview(self, turn)
+        return None
 
     def node_choices(self, turn: Turn, node_id: str) -> list[Choice]:
         if node_id.startswith("contact/"):
@@ -141,9 +161,7 @@ class BookingFeature(Feature):
         if verb == "confirm" and turn.session.step == Step.SUMMARY:
             return await self.confirm(turn)
         if verb == "abort":
-            await self.service.bookings.release_holds(turn.session.user_id)
-            turn.session.end_flow()
-            return [Reply(turn.t("booking-aborted"), self.after_choices(turn))]
+            return await self.abort(turn)
         return None
 
     async def text(self, turn: Turn, text: str) -> list[Reply] | None:
@@ -162,6 +180,35 @@ class BookingFeature(Feature):
             return self.summary(turn)
         return None  # a question in the middle of the flow: answered as usual
 
+    def wants_text(self, turn: Turn) -> bool:
+        return turn.session.flow == self.name and turn.session.step in (Step.FIRST_NAME, Step.PHONE)
+
+    def polarity(self, action: str) -> bool | None:
+        verb = action.partition(":")[0]
+        if verb in ("confirm", "cancelyes"):
+            return True
+        if verb in ("abort", "keep"):
+            return False
+        return None
+
+    async def cancel(self, turn: Turn) -> list[Reply] | None:
+        """ "Stop" in a step: nothing is booked (a move: the old appointment stands)."""
+        if turn.session.step == Step.CANCEL:
+            return await mine.overview(self, turn)
+        return await self.abort(turn)
+
+    async def abort(self, turn: Turn) -> list[Reply]:
+        """Nothing is booked; when moving, say that the old appointment stands."""
+        moving = Draft(turn.session).move
+        await self.service.bookings.release_holds(turn.session.user_id)
+        turn.session.end_flow()
+        old = await self.service.bookings.get(moving) if moving else None
+        if old is not None and old.status is Status.BOOKED:
+            text = turn.t("booking-move-kept", when=texts.when_long(old.start, turn.lang))
+            choices = (Choice(ACTION_MINE, turn.t("booking-mine-choice")), *self.after_choices(turn))
+            return [Reply(text, choices)]
+        return [Reply(turn.t("booking-aborted"), self.after_choices(turn))]
+
     async def back(self, turn: Turn) -> list[Reply] | None:
         if self.service.closed:
             return await closed.reply(self, turn)
@@ -169,6 +216,8 @@ class BookingFeature(Feature):
         step, moving = turn.session.step, bool(draft.move)
         if step == Step.LANGUAGE:
             return await self.begin(turn)
+        if step == Step.CANCEL:
+            return await mine.overview(self, turn)
         if step == Step.DAY:
             return await mine.overview(self, turn) if moving else await self.ask_language(turn)
         if step == Step.TIME:
@@ -385,6 +434,8 @@ class BookingFeature(Feature):
         if draft.phone:
             lines.append("- " + t("booking-line-phone", phone=draft.phone))
         lines += ["", *self._mark_line(turn), t("booking-held", minutes=self.service.rules.hold_minutes)]
+        if draft.move:
+            lines.append(t("booking-move-note"))
         choices = (
             Choice("booking:confirm", t("booking-confirm")),
             Choice("booking:retime", t("booking-other-time")),

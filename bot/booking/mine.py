@@ -2,22 +2,49 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.booking import closed, notices, reasons, texts
-from bot.booking.draft import Draft
+from bot.booking.draft import Draft, Step
 from bot.booking.repository import Booking
 from bot.booking.service import ACTION_NEW, cancel_action, move_action
+from bot.common.phrases import Phrase, any_found, parse_list
 from bot.core import actions
 from bot.core.events import Choice, Reply
 from bot.core.feature import Turn
+from bot.i18n.catalog import Catalog
 
 if TYPE_CHECKING:
     from bot.booking.flow import BookingFeature
 
-VERBS = ("cancel", "cancelyes", "move")
+VERBS = ("cancel", "cancelyes", "keep", "move")
 RECENTLY_CANCELLED_DAYS = 14  # how long a cancellation by the contact point stays in /appointments
+
+
+@dataclass(frozen=True)
+class Words:
+    phrases: tuple[Phrase, ...]
+
+    def found_in(self, words: list[str]) -> bool:
+        return any_found(self.phrases, words)
+
+
+class MineWords:
+    """Phrases about one's own appointments (``booking-mine-words``, every language), per catalog."""
+
+    def __init__(self) -> None:
+        self._catalog: Catalog | None = None
+        self._words = Words(())
+
+    def of(self, catalog: Catalog) -> Words:
+        if self._catalog is not catalog:
+            phrases: list[Phrase] = []
+            for lang in catalog.languages:
+                phrases.extend(parse_list(catalog.translator(lang)("booking-mine-words")))
+            self._words, self._catalog = Words(tuple(phrases)), catalog
+        return self._words
 
 
 async def overview(feature: BookingFeature, turn: Turn, notice: str = "") -> list[Reply]:
@@ -69,11 +96,15 @@ async def action(feature: BookingFeature, turn: Turn, verb: str, code: str) -> l
     if booking is None:
         return await overview(feature, turn, notice=t("booking-not-found"))
     when = texts.when_long(booking.start, turn.lang)
+    if verb == "keep":
+        return await overview(feature, turn)
     if verb == "cancel":
         turn.session.end_flow()
+        # a step of its own, so that a word it does not understand keeps the question open
+        turn.session.flow, turn.session.step = feature.name, Step.CANCEL
         choices = (
             Choice(f"booking:cancelyes:{booking.code}", t("booking-cancel-yes")),
-            Choice("booking:mine", t("booking-cancel-no")),
+            Choice(f"booking:keep:{booking.code}", t("booking-cancel-no")),
         )
         return [Reply(t("booking-cancel-ask", when=when), choices)]
     if verb == "cancelyes":

@@ -16,6 +16,7 @@ from pathlib import Path
 from bot.common.issues import Issue, Severity, has_errors
 from bot.content.contact_point import SectionParser
 from bot.content.loader import load_content
+from bot.content.safety import SafetyWords, load_safety
 from bot.content.tree import ContentTree
 from bot.i18n.catalog import Catalog, load_catalog
 
@@ -38,10 +39,16 @@ class Library:
     tree: ContentTree
     catalog: Catalog
     version: int
+    safety: SafetyWords = field(default_factory=SafetyWords)  # emergency words: 112 comes first
 
 
 def check(config: LibraryConfig, today: date) -> tuple[ContentTree | None, Catalog, list[Issue]]:
     """Everything staff edit, checked: locales first (their folders are the languages), then content."""
+    tree, catalog, _, issues = _load(config, today)
+    return tree, catalog, issues
+
+
+def _load(config: LibraryConfig, today: date) -> tuple[ContentTree | None, Catalog, SafetyWords, list[Issue]]:
     catalog, issues = load_catalog(
         config.locales_dir, required=list(config.required), order=list(config.order), default=config.default
     )
@@ -52,7 +59,8 @@ def check(config: LibraryConfig, today: date) -> tuple[ContentTree | None, Catal
         today=today,
         sections=config.sections,
     )
-    return tree, catalog, issues + content_issues
+    safety, safety_issues = load_safety(config.content_dir, catalog.languages)
+    return tree, catalog, safety, issues + content_issues + safety_issues
 
 
 def _fingerprint(*folders: Path) -> tuple[tuple[str, int, int], ...]:
@@ -103,12 +111,12 @@ class LibraryService:
     def load(self) -> list[Issue]:
         """Load now. Returns the issues; the current library changes only if there is no error."""
         self._fingerprint = _fingerprint(self.config.content_dir, self.config.locales_dir)
-        tree, catalog, issues = check(self.config, self._today())
+        tree, catalog, safety, issues = _load(self.config, self._today())
         self.last_issues = issues
         if tree is None or has_errors(issues):
             return issues
         version = self._current.version + 1 if self._current else 1
-        self._current = Library(tree, catalog, version)
+        self._current = Library(tree, catalog, version, safety)
         for listener in self._listeners:
             listener(self._current)
         return issues

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from bot.common import markup as mk
+from bot.common.phrases import tokens
 from bot.content import render
 from bot.content.library import LibraryService
 from bot.core import actions
@@ -19,15 +20,18 @@ from bot.core.clock import Clock
 from bot.core.events import Choice, Inbound, InboundKind, Reply, numbered_choices
 from bot.core.feature import Feature, Turn
 from bot.core.flood import FloodGuard
+from bot.core.lexicon import TALK_REPLY_IDS, Kind, Lexicon, LexiconCache, Talk
 from bot.core.middleware import Deduplicate, FloodControl, Metrics, OneAtATime, chain
 from bot.core.session import Sessions
 from bot.core.textinput import as_command, as_number, clean, has_words
+from bot.core.typed import label_choice
 from bot.i18n.catalog import negotiate, platform_language
 from bot.ops import metrics
 
 log = logging.getLogger(__name__)
 
 MAX_TEXT = 1000
+SAFETY_SCAN = 20_000  # characters searched for emergency words, even in a message too long to read
 CORE_COMMANDS = ("start", "menu", "language", "help", "privacy", "forget")
 
 
@@ -53,6 +57,7 @@ class Dialogue:
         self.max_text = max_text
         self.flood = flood if flood is not None else FloodGuard()
         self.order = OneAtATime()
+        self.lexicons = LexiconCache()
         self._chain = chain(
             [
                 Metrics(),
@@ -100,13 +105,18 @@ class Dialogue:
         turn.t = catalog.translator(
             negotiate(session.lang, event.platform_lang, catalog.languages, catalog.default)
         )
+        safety = self._safety_line(turn) if event.kind is InboundKind.TEXT else None
         try:
+            for feature in self.features:
+                await feature.prepare(turn)
             replies = await self._dispatch(turn)
         except Exception:
             log.exception("error while handling an event on %s", event.channel)
             metrics.ERRORS.labels("dialogue").inc()
             session.end_flow()
             replies = [Reply(turn.t("error"), self.home_choices(turn))]
+        if safety is not None:
+            replies = [safety, *replies]  # first, whatever else was answered
         if not turn.forgotten:
             session.choices = [(c.action, c.label) for c in numbered_choices(replies)] or session.choices
             await self.sessions.save(session, now)
@@ -120,6 +130,22 @@ class Dialogue:
             return self._again(turn, turn.t("media-unsupported", kind=event.media or "other"))
         if event.kind is InboundKind.ACTION:
             return await self._action(turn, event.action)
+        return await self._text(turn)
+
+    def _safety_line(self, turn: Turn) -> Reply | None:
+        """The 112 line when the message has words of an emergency or danger, whatever else matched."""
+        text = clean(turn.event.text[:SAFETY_SCAN])
+        if as_command(text) is not None:
+            return None
+        lang = turn.library.safety.language_of(text)
+        if lang is None:
+            return None
+        # someone who has not chosen a language yet gets it in the language they wrote in
+        t = turn.t if turn.session.lang else turn.library.catalog.translator(lang)
+        return Reply(t("safety-112"))
+
+    async def _text(self, turn: Turn) -> list[Reply]:
+        event = turn.event
         if len(event.text) > self.max_text:
             return self._again(turn, turn.t("too-long", length=len(event.text), max=self.max_text))
         text = clean(event.text)
@@ -128,16 +154,29 @@ class Dialogue:
         command = as_command(text)
         if command is not None:
             return await self._command(turn, *command)
+        lexicon = self.lexicons.of(turn.library.catalog)
+        choices = turn.session.choices
         number = as_number(text)
-        if number is not None and turn.session.choices:
-            if 1 <= number <= len(turn.session.choices):
-                return await self._action(turn, turn.session.choices[number - 1][0])
-            return self._again(turn, turn.t("out-of-range", count=len(turn.session.choices)))
+        if number is not None and choices:
+            if 1 <= number <= len(choices):
+                return await self._action(turn, choices[number - 1][0])
+            named = label_choice(text, choices, lexicon.filler)  # "26" for the 26th of a month
+            if named is not None:
+                return await self._action(turn, named)
+            return self._again(turn, turn.t("out-of-range", count=len(choices)))
+        flow = self._feature(turn.session.flow)
+        free_text = flow is not None and flow.wants_text(turn)
+        # a name or a phone number is free text: there, only a label typed in full is a choice;
+        # so is small talk ("zdraveite" is a greeting, not the topic "Здраве")
+        partial = not free_text and lexicon.talk_of(tokens(text)) is None
+        named = label_choice(text, choices, lexicon.filler, partial=partial)
+        if named is not None:
+            return await self._action(turn, named)
         if turn.session.lang is None:
-            return await self._first_contact(turn, text)
-        return await self._free_text(turn, text)
+            return await self._first_contact(turn, text, lexicon)
+        return await self._free_text(turn, text, lexicon)
 
-    async def _first_contact(self, turn: Turn, text: str) -> list[Reply]:
+    async def _first_contact(self, turn: Turn, text: str, lexicon: Lexicon) -> list[Reply]:
         """A message typed before any language was chosen: answered in the language it is written in, with
         the one-tap language choice below; the picker alone only when no language can be told."""
         languages = turn.library.catalog.languages
@@ -146,7 +185,7 @@ class Dialogue:
             return self._language_picker(turn, first=True)
         turn.use_language(guess)
         log.info("first contact on %s answered in the detected language", turn.event.channel)
-        replies = await self._free_text(turn, text)
+        replies = await self._free_text(turn, text, lexicon)
         return [*replies, self._language_offer(turn)]
 
     def _language_offer(self, turn: Turn) -> Reply:
@@ -157,20 +196,81 @@ class Dialogue:
         )
         return Reply(turn.t("language-offer"), choices)
 
-    async def _free_text(self, turn: Turn, text: str) -> list[Reply]:
-        """Free text: the flow's step first, then the features' answers, else "not understood"."""
+    async def _free_text(self, turn: Turn, text: str, lexicon: Lexicon) -> list[Reply]:
+        """Words of a step (yes, no, back...), the flow's step, small talk, the features' answers."""
         flow = self._feature(turn.session.flow)
+        replies = await self._words(turn, lexicon, tokens(text))
+        if replies is not None:
+            return replies
         if flow is not None:
             replies = await flow.text(turn, text)
             if replies is not None:
                 return replies
+        if turn.session.flow:
+            # inside a step, a message that is not understood never leaves it nor confirms anything
+            return self._again(turn, self._talk_or(turn, lexicon, tokens(text), "step-not-understood"))
         if not has_words(text):
             return self._again(turn, turn.t("no-words"))
+        talk = lexicon.talk_of(tokens(text))
+        if talk is not None:
+            return self._small_talk(turn, talk)
         for feature in self.features:
             replies = await feature.answer(turn, text)
             if replies is not None:
                 return replies
-        return [Reply(turn.t("not-understood"), self.home_choices(turn))]
+        text = turn.t("not-understood") + "\n\n" + turn.t("safety-fallback")
+        return [Reply(text, self.home_choices(turn))]
+
+    async def _words(self, turn: Turn, lexicon: Lexicon, words: list[str]) -> list[Reply] | None:
+        """Yes, no, back, menu and cancel words, in any of the bot's languages."""
+        kind = lexicon.kind_of(words)
+        if kind is Kind.YES or kind is Kind.NO:
+            chosen = self._polar_choice(turn, kind is Kind.YES)
+            return await self._action(turn, chosen) if chosen is not None else None
+        if kind is Kind.BACK:
+            return await self._back(turn)
+        if kind is Kind.MENU:
+            return self._home(turn)
+        if kind is Kind.CANCEL:
+            return await self._cancel(turn)
+        return None
+
+    def _polarity(self, action: str) -> bool | None:
+        if action in (actions.FORGET_YES, actions.FORGET_NO):
+            return action == actions.FORGET_YES
+        prefix, rest = actions.split(action)
+        feature = self._feature(prefix)
+        return feature.polarity(rest) if feature is not None else None
+
+    def _polar_choice(self, turn: Turn, yes: bool) -> str | None:
+        """The one shown choice that says yes (or no); None when there is none or more than one."""
+        found = {action for action, _ in turn.session.choices if self._polarity(action) is yes}
+        return found.pop() if len(found) == 1 else None
+
+    async def _cancel(self, turn: Turn) -> list[Reply]:
+        """ "Stop": the shown "no" choice if there is one, else the flow ends saying what stays."""
+        chosen = self._polar_choice(turn, False)
+        if chosen is not None:
+            return await self._action(turn, chosen)
+        if turn.session.flow == "forget":
+            return await self._forget_answer(turn, False)
+        flow = self._feature(turn.session.flow)
+        if flow is not None:
+            replies = await flow.cancel(turn)
+            if replies is not None:
+                return replies
+        return self._home(turn)
+
+    def _talk_or(self, turn: Turn, lexicon: Lexicon, words: list[str], msg_id: str) -> str:
+        talk = lexicon.talk_of(words)
+        return turn.t(TALK_REPLY_IDS[talk]) if talk is not None else turn.t(msg_id)
+
+    def _small_talk(self, turn: Turn, talk: Talk) -> list[Reply]:
+        """Thanks, hello, "ok", "are you a person?": a short reply in kind, the menu one tap away."""
+        if talk is Talk.HELLO:
+            text = turn.t(TALK_REPLY_IDS[talk]) + "\n\n" + turn.t("home-prompt")
+            return [Reply(text, self.home_choices(turn))]
+        return [Reply(turn.t(TALK_REPLY_IDS[talk]), (Choice(actions.HOME, turn.t("choice-home")),))]
 
     def _feature(self, name: str) -> Feature | None:
         return next((f for f in self.features if f.name == name), None) if name else None

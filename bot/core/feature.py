@@ -32,6 +32,8 @@ class Turn:
     is_staff: bool = False
     t: Translator = field(init=False)
     forgotten: bool = False  # set when the user's data was deleted: nothing is saved afterwards
+    # facts features noted at the start of the turn for their views, e.g. "booking:has-appointment"
+    marks: set[str] = field(default_factory=set)
     screens: Screens | None = None  # set by the dialogue; features show nodes and menus through it
 
     def __post_init__(self) -> None:
@@ -70,6 +72,10 @@ class Feature:
     async def start(self) -> None:
         """Called once the app has started (database open): start background jobs with app.spawn."""
 
+    async def prepare(self, turn: Turn) -> None:
+        """Called at the start of every turn, before anything is shown: note in ``turn.marks`` what
+        the synchronous views (:meth:`home_choices`) need to know from the database."""
+
     async def command(self, turn: Turn, name: str, args: str) -> list[Reply] | None:
         return None
 
@@ -78,6 +84,21 @@ class Feature:
 
     async def text(self, turn: Turn, text: str) -> list[Reply] | None:
         """Free text while the session's flow is this feature's."""
+        return None
+
+    def wants_text(self, turn: Turn) -> bool:
+        """True while the flow's step takes free text (a name, a phone number): typed words then go
+        to :meth:`text` instead of being read as one of the shown choices."""
+        return False
+
+    def polarity(self, action: str) -> bool | None:
+        """True when this feature's action (without prefix) says "yes" to a question (confirm),
+        False when it says "no" (keep, do not book), None otherwise: typed "da"/"nu" choose by it."""
+        return None
+
+    async def cancel(self, turn: Turn) -> list[Reply] | None:
+        """The person asked to stop this feature's flow ("anulare", "stop") and no shown choice says
+        "no": end it and say what stays. None: the core shows the main menu."""
         return None
 
     async def back(self, turn: Turn) -> list[Reply] | None:

@@ -125,3 +125,7 @@ booking-closed-visit = Bitte gehen Sie direkt zur Anlaufstelle und fragen Sie do
 booking-closed-ask = Bitte fragen Sie direkt bei der Anlaufstelle, wann Sie kommen können. Die Adresse finden Sie unten.
 # für das Team
 booking-staff-unconfirmed = ⚠️ Sprechzeiten nicht bestätigt: Die Person wurde gewarnt, sich nicht auf diesen Termin zu verlassen.
+# was Menschen schreiben, wenn sie ihren Termin suchen (Ausdrücke durch Komma getrennt)
+booking-mine-words = mein termin, meinen termin, meinem termin, meine termine, wann ist mein termin, termin absagen, termin verschieben
+booking-move-note = Ihr jetziger Termin bleibt, bis Sie bestätigen. Danach bekommen Sie einen neuen Code; der alte Code gilt dann nicht mehr.
+booking-move-kept = In Ordnung, es wurde nichts geändert. Ihr Termin am { $when } bleibt, mit demselben Code.

@@ -125,3 +125,7 @@ booking-closed-visit = Please go to the contact point and ask there: { $address 
 booking-closed-ask = Please ask the contact point directly when you can come. You find the address below.
 # for the staff
 booking-staff-unconfirmed = ⚠️ Consultation hours not confirmed: the person was told not to rely on this appointment.
+# what people write when they look for their own appointment (phrases separated by commas)
+booking-mine-words = my appointment, my appointments, when is my appointment, cancel my appointment, move my appointment, change my appointment
+booking-move-note = Your current appointment stays until you confirm. Then you get a new code, and the old code is no longer valid.
+booking-move-kept = OK, nothing was changed. Your appointment on { $when } stays, with the same code.

@@ -136,3 +136,7 @@ booking-closed-visit = Vă rog să mergeți direct la centrul de consiliere și 
 booking-closed-ask = Vă rog să întrebați direct la centrul de consiliere când puteți veni. Adresa o găsiți mai jos.
 # pentru echipă
 booking-staff-unconfirmed = ⚠️ Program de consultații neconfirmat: persoana a fost avertizată să nu se bazeze pe această programare.
+# ce scriu oamenii când își caută programarea (expresii despărțite prin virgulă, și fără diacritice)
+booking-mine-words = programarea mea, programarile mele, programările mele, programare mea, programarea noastra, unde vad programarea, când am programare, cand am programare, când e programarea, cand e programarea, codul programarii, anulez programarea, anula programarea, mut programarea, muta programarea, schimb programarea
+booking-move-note = Programarea de acum rămâne până confirmați. După confirmare primiți un cod nou, iar codul vechi nu mai este valabil.
+booking-move-kept = Bine, nu am schimbat nimic. Programarea dumneavoastră de { $when } rămâne, cu același cod.

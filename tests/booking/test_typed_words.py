@@ -1,0 +1,250 @@
+"""Steps understand words as people type them: no diacritics, Bulgarian in Latin letters, labels
+typed instead of numbers. And a word a step does not understand never leaves it nor confirms."""
+
+from __future__ import annotations
+
+from bot.app import App
+from bot.booking.repository import Status
+from bot.core.session import Session
+from tests.auxil.chat import Chat
+from tests.booking.conftest import book, feature
+
+
+async def session(app: App, chat: Chat) -> Session:
+    return await app.sessions.load(chat.channel, chat.user, app.clock.now())
+
+
+async def statuses(app: App) -> list[str]:
+    return [str(r[0]) for r in await app.db.fetchall("SELECT status FROM bookings ORDER BY id")]
+
+
+# -- Romanian, typed without diacritics ---------------------------------------------------------
+
+
+async def test_ro_cancel_by_typing_da(app: App) -> None:
+    chat, code = await book(app, "maria", "ro")
+    await chat.say("/appointments")
+    text = await chat.say("anuleaza")
+    assert "Sigur doriți să anulați" in text
+    text = await chat.say("da")
+    assert "este anulată" in text
+    booking = await feature(app).service.bookings.get(code)
+    assert booking is not None and booking.status is Status.CANCELLED
+
+
+async def test_ro_cancel_question_kept_by_nu_and_by_stop(app: App) -> None:
+    chat, code = await book(app, "maria", "ro")
+    for word in ("nu", "stop", "inapoi"):
+        await chat.say("/appointments")
+        await chat.say("anulati")
+        text = await chat.say(word)
+        assert "Programarea dumneavoastră:" in text, word
+    booking = await feature(app).service.bookings.get(code)
+    assert booking is not None and booking.status is Status.BOOKED
+
+
+async def test_ro_book_by_words(app: App) -> None:
+    chat = Chat(app, user="ana")
+    await chat.say("/language ro")
+    text = await chat.say("faceti o programare")
+    assert "Despre ce este întrebarea" in text
+    await chat.say("locuinta")
+    text = await chat.say("romana")
+    assert "Alegeți ziua" in text
+    text = await chat.say("joi")  # two Thursdays are shown: ask again
+    assert "Nu am înțeles" in text and "joi, 26 noiembrie" in text
+    text = await chat.say("joi 26")
+    assert "alegeți ora" in text
+    text = await chat.say("la 10")
+    assert "prenumele" in text
+    text = await chat.say("Ana")
+    assert "telefon" in text
+    text = await chat.say("sariti peste")
+    assert "Vă rog să verificați programarea" in text and "10:00" in text and "Ana" in text
+    text = await chat.say("da")
+    assert "Programarea dumneavoastră este făcută" in text
+    assert await statuses(app) == ["booked"]
+
+
+async def test_ro_back_menu_and_stop_words(app: App) -> None:
+    chat = Chat(app, user="ana")
+    await chat.say("/language ro")
+    await chat.say("faceti o programare")
+    await chat.say("locuinta")
+    text = await chat.say("inapoi")
+    assert "Despre ce este întrebarea" in text
+    text = await chat.say("meniu")
+    assert "Cu ce vă pot ajuta" in text and not (await session(app, chat)).flow
+    await chat.say("faceti o programare")
+    await chat.say("sanatate")
+    await chat.say("romana")
+    await chat.say("1")
+    await chat.say("1")
+    assert await statuses(app) == ["hold"]
+    text = await chat.say("renunt")
+    assert "nu s-a făcut nicio programare" in text
+    assert await statuses(app) == []
+
+
+async def test_ro_move_by_typing_the_time(app: App) -> None:
+    chat, code = await book(app, "maria", "ro")
+    await chat.say("/appointments")
+    text = await chat.say("mutati")
+    assert "Alegeți o oră nouă" in text
+    await chat.say("1")
+    text = await chat.say("10:00")
+    assert "Vă rog să verificați programarea" in text and "10:00" in text
+    text = await chat.say("confirm")
+    assert "a fost mutată" in text
+    upcoming = await feature(app).service.bookings.upcoming(1, app.clock.now())
+    assert len(upcoming) == 1 and upcoming[0].code != code
+
+
+async def test_ro_forget_by_typing_da(app: App) -> None:
+    chat, _ = await book(app, "maria", "ro")
+    await chat.say("/forget")
+    text = await chat.say("hmm")
+    assert "Nu am înțeles" in text and "Da, ștergeți tot" in text
+    assert await app.sessions.find("console", "maria") is not None
+    text = await chat.say("da")
+    assert "Am șters tot" in text
+    assert await app.sessions.find("console", "maria") is None
+
+
+# -- Bulgarian, typed in Latin letters --------------------------------------------------------
+
+
+async def test_bg_cancel_by_typing_da_in_latin(app: App) -> None:
+    chat, code = await book(app, "ivan", "bg")
+    await chat.say("/appointments")
+    text = await chat.say("otmyana")
+    assert "Наистина ли искате да отмените" in text
+    text = await chat.say("da")
+    assert "е отменен" in text
+    booking = await feature(app).service.bookings.get(code)
+    assert booking is not None and booking.status is Status.CANCELLED
+
+
+async def test_bg_move_by_typing_v_10(app: App) -> None:
+    chat, code = await book(app, "ivan", "bg")
+    await chat.say("/appointments")
+    await chat.say("premestvane")
+    await chat.say("1")
+    text = await chat.say("v 10")
+    assert "Моля, проверете записания час" in text and "10:00" in text
+    text = await chat.say("nazad")
+    assert "изберете час" in text
+    await chat.say("v 10")
+    text = await chat.say("da")
+    assert "Часът Ви е преместен" in text
+    upcoming = await feature(app).service.bookings.upcoming(1, app.clock.now())
+    assert len(upcoming) == 1 and upcoming[0].code != code
+
+
+async def test_bg_book_and_leave_by_words(app: App) -> None:
+    chat = Chat(app, user="georgi")
+    await chat.say("/language bg")
+    text = await chat.say("zapishete si 4as")
+    assert "За какво е Вашият въпрос" in text
+    await chat.say("rabota")
+    text = await chat.say("bulgarski")
+    assert "Изберете ден" in text
+    text = await chat.say("menyu")
+    assert "С какво мога да Ви помогна" in text and not (await session(app, chat)).flow
+
+
+async def test_bg_forget_answered_ne_then_da(app: App) -> None:
+    chat, _ = await book(app, "ivan", "bg")
+    await chat.say("/forget")
+    text = await chat.say("ne")
+    assert "нищо не е изтрито" in text
+    await chat.say("/forget")
+    text = await chat.say("да")
+    assert "Изтрих всичко" in text
+    assert await app.sessions.find("console", "ivan") is None
+
+
+# -- nothing a step does not understand leaves it or confirms it -------------------------------
+
+NONSENSE = ("xyzzy", "banana", "hmm", "asdf qwer", "?!", "pizza cu ketchup", "kakvo", "z")
+
+
+async def _nonsense_keeps_the_step(app: App, chat: Chat) -> None:
+    before = await session(app, chat)
+    rows = await statuses(app)
+    for word in NONSENSE:
+        await chat.say(word)
+        now = await session(app, chat)
+        assert (now.flow, now.step) == (before.flow, before.step), word
+        assert now.choices == before.choices, word
+        assert await statuses(app) == rows, word
+        assert await app.sessions.find(chat.channel, chat.user) is not None
+
+
+async def test_no_booking_step_is_left_or_confirmed_by_nonsense(app: App) -> None:
+    chat = Chat(app, user="ana")
+    await chat.say("/language ro")
+    slot = (await feature(app).service.free_slots(app.clock.now(), "ro"))[0]
+    await chat.action("booking:new")
+    await _nonsense_keeps_the_step(app, chat)  # topic
+    await chat.action("booking:topic:health")
+    await _nonsense_keeps_the_step(app, chat)  # language
+    await chat.action("booking:lang:ro")
+    await _nonsense_keeps_the_step(app, chat)  # day
+    await chat.action(f"booking:day:{slot.local_start.date().isoformat()}")
+    await _nonsense_keeps_the_step(app, chat)  # time
+    await chat.action(f"booking:slot:{slot.key}")
+    text = await chat.say("?!")  # the first name is free text: a bad one is asked again
+    assert "prenumele" in text and (await session(app, chat)).step == "name"
+    await chat.action("booking:skip")
+    text = await chat.say("xyzzy")
+    assert "nu pare un număr de telefon" in text and (await session(app, chat)).step == "phone"
+    await chat.action("booking:skip")
+    await _nonsense_keeps_the_step(app, chat)  # summary
+    assert await statuses(app) == ["hold"]
+
+
+async def test_no_cancel_move_or_forget_step_is_left_or_confirmed_by_nonsense(app: App) -> None:
+    chat, code = await book(app, "ivan", "bg")
+    await chat.action(f"booking:cancel:{code}")
+    await _nonsense_keeps_the_step(app, chat)
+    await chat.action(f"booking:move:{code}")
+    await _nonsense_keeps_the_step(app, chat)  # day
+    slot = (await feature(app).service.free_slots(app.clock.now(), "bg"))[1]
+    await chat.action(f"booking:day:{slot.local_start.date().isoformat()}")
+    await _nonsense_keeps_the_step(app, chat)  # time
+    await chat.action(f"booking:slot:{slot.key}")
+    await _nonsense_keeps_the_step(app, chat)  # summary
+    await chat.say("/forget")
+    await _nonsense_keeps_the_step(app, chat)
+    booking = await feature(app).service.bookings.get(code)
+    assert booking is not None and booking.status is Status.BOOKED
+
+
+# -- moving says what happens to the old appointment ------------------------------------------
+
+
+async def test_ro_move_summary_and_abandoning_it(app: App) -> None:
+    chat, code = await book(app, "maria", "ro")
+    await chat.say("/appointments")
+    await chat.say("mutati")
+    await chat.say("1")
+    text = await chat.say("la 10")
+    assert "Programarea de acum rămâne până confirmați" in text and "cod nou" in text
+    text = await chat.say("nu fac programarea")
+    assert "nu am schimbat nimic" in text and "rămâne" in text
+    assert "nu s-a făcut nicio programare" not in text
+    booking = await feature(app).service.bookings.get(code)
+    assert booking is not None and booking.status is Status.BOOKED
+    assert await statuses(app) == ["booked"]
+
+
+async def test_bg_move_abandoned_by_stop(app: App) -> None:
+    chat, code = await book(app, "ivan", "bg")
+    await chat.say("/appointments")
+    await chat.say("premestvane")
+    await chat.say("1")
+    text = await chat.say("stop")
+    assert "Записаният Ви час" in text and "остава" in text
+    booking = await feature(app).service.bookings.get(code)
+    assert booking is not None and booking.status is Status.BOOKED
