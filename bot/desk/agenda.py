@@ -162,6 +162,7 @@ async def agenda(request: web.Request) -> web.StreamResponse:
         "agenda.html",
         day=day,
         day_label=texts.day_label(day, t.lang),
+        unconfirmed=not desk.services.content.current.tree.contact.hours.confirmed,
         previous=(day - timedelta(days=1)).isoformat(),
         next=(day + timedelta(days=1)).isoformat(),
         today=today.isoformat(),

@@ -110,3 +110,4 @@ desk-audit-action = Какво
 desk-audit-subject = Засяга
 desk-cancel-title = Отмяна на часа { $code }
 desk-cancel-back = Назад към записаните часове
+desk-hours-unconfirmed = ⚠️ Приемното време в contact-point.yml още не е потвърдено: хората са предупредени да не разчитат на тези записани часове.

@@ -110,3 +110,4 @@ desk-audit-action = Was
 desk-audit-subject = Betrifft
 desk-cancel-title = Termin { $code } absagen
 desk-cancel-back = Zurück zu den Terminen
+desk-hours-unconfirmed = ⚠️ Die Sprechzeiten in contact-point.yml sind noch nicht bestätigt: Die Menschen wurden gewarnt, sich nicht auf diese Termine zu verlassen.

@@ -110,3 +110,4 @@ desk-audit-action = What
 desk-audit-subject = Subject
 desk-cancel-title = Cancel appointment { $code }
 desk-cancel-back = Back to the appointments
+desk-hours-unconfirmed = ⚠️ The consultation hours in contact-point.yml are not confirmed yet: people were warned not to rely on these appointments.

@@ -113,3 +113,4 @@ desk-audit-action = Ce
 desk-audit-subject = Despre
 desk-cancel-title = Anulează programarea { $code }
 desk-cancel-back = Înapoi la programări
+desk-hours-unconfirmed = ⚠️ Programul de consultații din contact-point.yml nu este încă confirmat: oamenii au fost avertizați să nu se bazeze pe aceste programări.

@@ -295,3 +295,9 @@ def _question(text: str):  # type: ignore[no-untyped-def]
     from bot.core.events import Inbound
 
     return Inbound("console", "asker", text=text, platform_lang="de")
+
+
+async def test_the_agenda_says_when_the_hours_are_not_confirmed(client: TestClient) -> None:
+    # the shipped contact-point.yml has placeholder hours (confirmed: false): staff must see it too
+    page = await (await client.get("/agenda")).text()
+    assert "Sprechzeiten in contact-point.yml sind noch nicht bestätigt" in page
