@@ -153,6 +153,7 @@ class App:
         if self._http is not None:
             await self._http.cleanup()
             self._http = None
+        await self.postman.close(seconds=5.0)  # staff notices still queued: sent while channels are up
         await self.db.close()
 
     async def health(self) -> dict[str, object]:

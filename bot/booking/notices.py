@@ -13,6 +13,7 @@ from bot.booking.service import BookingService
 from bot.common import markup as mk
 from bot.core import actions
 from bot.core.events import Choice, Reply
+from bot.core.outbox import Delivery
 from bot.i18n.catalog import Translator
 
 
@@ -61,4 +62,4 @@ async def tell_cancelled(service: BookingService, booking: Booking, reason: str)
         )
         return [Reply(text, choices)]
 
-    return await service.tell_user(booking, build)
+    return await service.tell_user(booking, build) is Delivery.DELIVERED

@@ -15,6 +15,7 @@ from bot.booking.schedule import Schedule, Slot, iso
 from bot.content.contact_point import ContactPoint
 from bot.core.clock import BERLIN
 from bot.core.events import Address, Choice, Reply
+from bot.core.outbox import Delivery
 from bot.core.services import FeatureServices
 from bot.i18n.catalog import Translator
 
@@ -80,23 +81,25 @@ class BookingService:
         except Exception:  # a staff channel failing must not undo a booking
             log.exception("staff notice failed")
 
-    async def tell_user(self, booking: Booking, build: Callable[[Translator], Sequence[Reply]]) -> bool:
-        """Send a message to the booking's user in their language; False when unreachable."""
+    async def tell_user(self, booking: Booking, build: Callable[[Translator], Sequence[Reply]]) -> Delivery:
+        """Send a message to the booking's user in their language. Only a messenger's "blocked" (a
+        Telegram 403, the person left the room) marks the person blocked; any other failure is
+        transient and the caller may try again."""
         if booking.channel is None or booking.user_ref is None or booking.blocked:
-            return False
+            return Delivery.BLOCKED  # forgotten, or blocked the bot before: nobody to tell
         if not self.services.outbox.reaches(booking.channel):
-            return False  # that channel is not connected in this process: not the user's fault
+            return Delivery.FAILED  # that channel is not connected in this process: not the user's fault
         replies = list(build(self.user_t(booking.user_lang)))
         try:
-            reached = await self.services.outbox.send(Address(booking.channel, booking.user_ref), replies)
+            result = await self.services.outbox.deliver(Address(booking.channel, booking.user_ref), replies)
         except Exception:
             log.exception("message to a user on %s failed", booking.channel)
-            return False
-        if reached:
+            return Delivery.FAILED
+        if result is Delivery.DELIVERED:
             await self._remember_choices(booking, replies)
-        else:
+        elif result is Delivery.BLOCKED:
             await self.services.sessions.mark_blocked(booking.channel, booking.user_ref)
-        return reached
+        return result
 
     async def _remember_choices(self, booking: Booking, replies: Sequence[Reply]) -> None:
         # typed numbers must mean the choices of this message (console, Matrix), as after any reply
@@ -113,7 +116,7 @@ class BookingService:
         choices.append(Choice(ACTION_NEW, t("booking-entry")))
         return tuple(choices)
 
-    async def send_reminder(self, booking: Booking) -> bool:
+    async def send_reminder(self, booking: Booking) -> Delivery:
         def build(t: Translator) -> list[Reply]:
             text = t(
                 "booking-reminder",
