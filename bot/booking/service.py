@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
-from bot.booking import texts
+from bot.booking import guard, texts
 from bot.booking.reminders import Reminders
 from bot.booking.repository import Booking, Bookings
 from bot.booking.rules import BookingRules, rules_of
@@ -18,6 +18,7 @@ from bot.core.events import Address, Choice, Reply
 from bot.core.outbox import Delivery
 from bot.core.services import FeatureServices
 from bot.i18n.catalog import Translator
+from bot.store.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ class BookingService:
         self.bookings = Bookings(services.db)
         self.reminders = Reminders(self.bookings, services.clock, lambda: self.rules)
         self.reminder_interval = reminder_interval
+        self._rate_told_until: datetime | None = None  # staff told the booking rate was reached
 
     @property
     def contact(self) -> ContactPoint:
@@ -130,7 +132,25 @@ class BookingService:
 
     # -- background job ----------------------------------------------------------------------------
 
+    async def booking_wait(self, user_id: int, now: datetime) -> guard.Wait | None:
+        """Whether a new booking must wait (the rate across all accounts, the new-account cool-down);
+        staff hear once an hour that the rate was reached."""
+        first_seen = await self.services.sessions.first_seen(user_id)
+        wait = await guard.booking_wait(self.db, self.rules, first_seen, now)
+        if guard.rate_reached(wait) and (self._rate_told_until is None or now >= self._rate_told_until):
+            self._rate_told_until = now + guard.HOUR
+            t = self.staff_t()
+            await self.notify_staff(
+                t("booking-staff-rate", hour=self.rules.bookings_per_hour, day=self.rules.bookings_per_day)
+            )
+        return wait
+
+    @property
+    def db(self) -> Database:
+        return self.bookings.db
+
     async def housekeeping(self) -> None:
+        await guard.forget_old_holds(self.db, self.clock.now())
         _, anonymised = await self.bookings.housekeeping(self.clock.now(), self.rules.keep_personal_days)
         if anonymised:
             log.info("booking: erased names and phones of %d past appointments", anonymised)

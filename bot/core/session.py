@@ -122,6 +122,11 @@ class Sessions:
         )
         return int(row[0]) if row else None
 
+    async def first_seen(self, user_id: int) -> datetime | None:
+        """When the account first wrote to the bot (for the booking's cool-down of new accounts)."""
+        row = await self.db.fetchone("SELECT created_at FROM users WHERE id=?", (user_id,))
+        return datetime.fromisoformat(row[0]) if row else None
+
     async def language_of(self, user_id: int) -> str | None:
         row = await self.db.fetchone("SELECT lang FROM users WHERE id=?", (user_id,))
         return row[0] if row else None

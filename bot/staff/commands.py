@@ -21,10 +21,11 @@ from bot.core.events import Reply
 from bot.core.feature import Feature, Turn
 from bot.core.services import FeatureServices
 from bot.i18n.catalog import Translator
+from bot.staff import accounts
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("agenda", "cancel", "noshow", "close")
+COMMANDS = ("agenda", "cancel", "noshow", "close", *accounts.COMMANDS)
 MAX_REASON = 300
 DATE_DE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
@@ -70,6 +71,10 @@ async def command(service: BookingService, turn: Turn, name: str, args: str) -> 
         return [Reply(await no_show(service, t, args, turn))]
     if name == "close":
         return [Reply(await close(service, t, args, turn))]
+    if name == "account":
+        return [Reply(await accounts.account(service, t, args, turn))]
+    if name == "cancelaccount":
+        return [Reply(await accounts.cancel_all(service, t, args, turn))]
     return None
 
 
@@ -85,12 +90,14 @@ async def agenda(service: BookingService, t: Translator, args: str, turn: Turn) 
     by_language: dict[str, list[Booking]] = defaultdict(list)
     for booking in rows:
         by_language[booking.language].append(booking)
+    marks = await accounts.agenda_marks(service, t, turn.now)  # many appointments on one account
     lines = [t("booking-staff-agenda-title", day=when, count=len(rows))]
     for language in sorted(by_language):
         lines += ["", f"**{texts.language_name(language, t.lang)}** ({len(by_language[language])})"]
         for booking in by_language[language]:
             mark = " – " + t("booking-staff-no-show-mark") if booking.status is Status.NO_SHOW else ""
-            lines.append("- " + describe(booking, t) + mark)
+            account = marks.get(booking.user_id, "") if booking.user_id is not None else ""
+            lines.append("- " + describe(booking, t) + mark + account)
     return "\n".join(lines)
 
 

@@ -10,3 +10,6 @@ CREATE TABLE booking_holds (
 );
 CREATE INDEX booking_holds_user ON booking_holds (user_id, taken_at);
 CREATE INDEX booking_holds_taken ON booking_holds (taken_at);
+
+-- New bookings across all accounts in the last hour and day (the booking rate).
+CREATE INDEX bookings_created ON bookings (created_at);
