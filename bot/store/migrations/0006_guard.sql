@@ -13,3 +13,7 @@ CREATE INDEX booking_holds_taken ON booking_holds (taken_at);
 
 -- New bookings across all accounts in the last hour and day (the booking rate).
 CREATE INDEX bookings_created ON bookings (created_at);
+
+-- At-least-once replies: an event's replies are kept with its id, so a redelivery after a crash (the
+-- id recorded, the replies not yet sent) is answered again. Erased after an hour by retention.
+ALTER TABLE processed_events ADD COLUMN replies TEXT;
