@@ -330,7 +330,13 @@ class BookingFeature(Feature):
     def must_wait(self, turn: Turn, wait: guard.Wait) -> list[Reply]:
         """Say from when booking works again; walk-ins and the consultation hours stay open."""
         turn.session.end_flow()
-        text = turn.t(wait.reason, when=texts.when_short(wait.until, turn.lang))
+        when = texts.when_short(wait.until, turn.lang)
+        if wait.reason == guard.BUSY:
+            text = turn.t("booking-wait-busy", when=when)
+        elif wait.reason == guard.NEW:
+            text = turn.t("booking-wait-new", when=when)
+        else:
+            text = turn.t("booking-wait-holds", when=when)
         return [Reply(text, self.after_choices(turn, hours=True))]
 
     async def _take(self, turn: Turn, slot: Slot) -> TakeResult:

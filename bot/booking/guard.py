@@ -25,6 +25,9 @@ from bot.booking.rules import BookingRules
 from bot.booking.schedule import iso, parse_iso
 from bot.store.db import Database
 
+BUSY = "busy"  # the booking rate across all accounts is reached
+NEW = "new"  # booking is busy and the account was first seen minutes ago
+HOLDS = "holds"  # the account held times too often
 HOUR = timedelta(hours=1)
 DAY = timedelta(days=1)
 
@@ -33,7 +36,7 @@ DAY = timedelta(days=1)
 class Wait:
     """Why a person must wait (a message id) and until when."""
 
-    reason: str  # booking-wait-busy | booking-wait-new | booking-wait-holds
+    reason: str  # BUSY, NEW or HOLDS
     until: datetime
 
 
@@ -66,16 +69,16 @@ async def booking_wait(
     limits = (_over(hour, rules.bookings_per_hour, HOUR), _over(day, rules.bookings_per_day, DAY))
     until = max((u for u in limits if u is not None), default=None)
     if until is not None:
-        return Wait("booking-wait-busy", until)
+        return Wait(BUSY, until)
     busy = rules.bookings_per_hour > 0 and len(hour) >= max(1, rules.bookings_per_hour // 2)
     cool = timedelta(minutes=rules.new_account_minutes)
     if busy and first_seen is not None and now - first_seen < cool:
-        return Wait("booking-wait-new", first_seen + cool)
+        return Wait(NEW, first_seen + cool)
     return None
 
 
 def rate_reached(wait: Wait | None) -> bool:
-    return wait is not None and wait.reason == "booking-wait-busy"
+    return wait is not None and wait.reason == BUSY
 
 
 async def hold_wait(db: Database, rules: BookingRules, user_id: int, now: datetime) -> Wait | None:
@@ -88,7 +91,7 @@ async def hold_wait(db: Database, rules: BookingRules, user_id: int, now: dateti
     hour = [t for t in day if t > now - HOUR]
     limits = (_over(hour, rules.holds_per_hour, HOUR), _over(day, rules.holds_per_day, DAY))
     until = max((u for u in limits if u is not None), default=None)
-    return Wait("booking-wait-holds", until) if until is not None else None
+    return Wait(HOLDS, until) if until is not None else None
 
 
 async def record_hold(db: Database, user_id: int, now: datetime) -> None:
