@@ -88,6 +88,13 @@ def _replies(raw: str) -> tuple[str, list[Reply]]:
         return "", []
 
 
+def _kept(replies: Sequence[Reply], life: str) -> str:
+    return json.dumps(
+        {"life": life, "replies": [[r.text, [[c.action, c.label] for c in r.choices]] for r in replies]},
+        ensure_ascii=False,
+    )
+
+
 def _iso(when: datetime) -> str:
     return when.isoformat(timespec="seconds")
 
@@ -123,11 +130,24 @@ class Sessions:
         session.apply_state(row["state"])
         return session
 
-    async def save(self, session: Session, now: datetime) -> None:
-        await self.db.execute(
-            "UPDATE users SET lang=?, state=?, seen_at=?, blocked=0 WHERE id=?",
-            (session.lang, session.state_json(), _iso(now), session.user_id),
-        )
+    async def save(
+        self, session: Session, now: datetime, handled: tuple[str, str, Sequence[Reply], str] | None = None
+    ) -> None:
+        """Store the session; with ``handled`` (channel, event id, replies, process life) the event is
+        recorded in the same transaction, so a crash never leaves the session moved on without the
+        event recorded (its redelivery would find the flow's step gone)."""
+        state = (session.lang, session.state_json(), _iso(now), session.user_id)
+        if handled is None:
+            await self.db.execute("UPDATE users SET lang=?, state=?, seen_at=?, blocked=0 WHERE id=?", state)
+            return
+        channel, event_id, replies, life = handled
+        async with self.db.transaction() as conn:
+            await conn.execute("UPDATE users SET lang=?, state=?, seen_at=?, blocked=0 WHERE id=?", state)
+            await conn.execute(
+                "INSERT OR IGNORE INTO processed_events(channel, event_id, seen_at, replies)"
+                " VALUES (?,?,?,?)",
+                (channel, event_id, _iso(now), _kept(replies, life)),
+            )
 
     async def find(self, channel: str, user_ref: str) -> int | None:
         row = await self.db.fetchone(
@@ -184,13 +204,9 @@ class Sessions:
     ) -> bool:
         """Record a platform event id (with the replies it got, and the process life that handled it);
         False when it was seen before."""
-        kept = json.dumps(
-            {"life": life, "replies": [[r.text, [[c.action, c.label] for c in r.choices]] for r in replies]},
-            ensure_ascii=False,
-        )
         changed = await self.db.execute(
             "INSERT OR IGNORE INTO processed_events(channel, event_id, seen_at, replies) VALUES (?,?,?,?)",
-            (channel, event_id, _iso(now), kept if replies else None),
+            (channel, event_id, _iso(now), _kept(replies, life)),
         )
         return changed == 1
 
