@@ -4,6 +4,11 @@ Prints p50/p99/max latency of one ``take`` (the conditional INSERT inside BEGIN 
 whole hold → confirm, and checks that exactly ``capacity`` succeed. Real SQLite file (WAL).
 
     .venv/bin/python bench/booking.py [--users 200] [--capacity 2] [--rounds 5]
+    .venv/bin/python bench/booking.py --scalping [--accounts 100]
+
+``--scalping``: 100 scripted accounts against one week of the calendar (horizon 7 days), trying every
+10 minutes for a day, without and with the defences of the ``booking:`` rules; prints the share of
+the week's places they take and what an honest person arriving afterwards gets.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.scalping import scalping
 from bot.app import App
 from bot.booking.flow import BookingFeature
 from bot.booking.repository import Outcome
@@ -142,5 +148,10 @@ if __name__ == "__main__":
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--capacity", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--scalping", action="store_true", help="the scalping run instead")
+    parser.add_argument("--accounts", type=int, default=100, help="scripted accounts (--scalping)")
     args = parser.parse_args()
-    asyncio.run(main(args.users, args.capacity, args.rounds))
+    if args.scalping:
+        asyncio.run(scalping(args.accounts))
+    else:
+        asyncio.run(main(args.users, args.capacity, args.rounds))

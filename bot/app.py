@@ -189,6 +189,7 @@ class App:
             if runner is not None:
                 await runner.cleanup()
         self._http = self._desk = None
+        await self.postman.close(seconds=5.0)  # staff notices still queued: sent while channels are up
         await self.db.close()
 
     async def health(self) -> dict[str, object]:

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 
 import phonenumbers
 
-from bot.booking import closed, mine, notices, reminders, texts
+from bot.booking import closed, guard, mine, notices, reminders, texts
 from bot.booking.draft import Draft, Step
 from bot.booking.mine import MineWords
 from bot.booking.repository import Booking, Outcome, Status, TakeResult
@@ -251,6 +251,9 @@ class BookingFeature(Feature):
         if len(upcoming) >= limit:
             turn.session.end_flow()
             return await mine.overview(self, turn, notice=t("booking-limit", count=len(upcoming)))
+        wait = await self.service.booking_wait(turn.session.user_id, turn.now)
+        if wait is not None:
+            return self.must_wait(turn, wait)
         await self.service.bookings.release_holds(turn.session.user_id)
         turn.session.end_flow()
         turn.session.flow, turn.session.step = self.name, Step.TOPIC
@@ -347,6 +350,9 @@ class BookingFeature(Feature):
         slot = schedule.find(key, turn.now)
         if slot is None or language not in slot.languages:
             return await self.just_taken(turn, None)
+        refused = await self.hold_refused(turn)
+        if refused is not None:
+            return refused
         result = await self._hold(turn, slot)
         if result.outcome is Outcome.FULL:
             return await self.just_taken(turn, slot)
@@ -365,6 +371,33 @@ class BookingFeature(Feature):
         return self.ask_name(turn)
 
     async def _hold(self, turn: Turn, slot: Slot) -> TakeResult:
+        result = await self._take(turn, slot)
+        if result.outcome is Outcome.TAKEN:
+            await guard.record_hold(self.service.db, turn.session.user_id, turn.now)
+        return result
+
+    # -- scalping defences (bot.booking.guard) -------------------------------------------------
+
+    async def hold_refused(self, turn: Turn) -> list[Reply] | None:
+        """Holding a time must wait: the booking rate (not for a move) or this account's hold cap."""
+        user_id = turn.session.user_id
+        wait = None if Draft(turn.session).move else await self.service.booking_wait(user_id, turn.now)
+        wait = wait or await guard.hold_wait(self.service.db, self.service.rules, user_id, turn.now)
+        return self.must_wait(turn, wait) if wait is not None else None
+
+    def must_wait(self, turn: Turn, wait: guard.Wait) -> list[Reply]:
+        """Say from when booking works again; walk-ins and the consultation hours stay open."""
+        turn.session.end_flow()
+        when = texts.when_short(wait.until, turn.lang)
+        if wait.reason == guard.BUSY:
+            text = turn.t("booking-wait-busy", when=when)
+        elif wait.reason == guard.NEW:
+            text = turn.t("booking-wait-new", when=when)
+        else:
+            text = turn.t("booking-wait-holds", when=when)
+        return [Reply(text, self.after_choices(turn, hours=True))]
+
+    async def _take(self, turn: Turn, slot: Slot) -> TakeResult:
         draft = Draft(turn.session)
         rules, event = self.service.rules, turn.event
         return await self.service.bookings.take(

@@ -15,6 +15,7 @@ from bot.common import markup as mk
 from bot.core import actions
 from bot.core.clock import BERLIN
 from bot.core.events import Choice, Reply
+from bot.core.outbox import Delivery
 from bot.i18n.catalog import Translator
 
 
@@ -83,4 +84,4 @@ async def tell_cancelled(service: BookingService, booking: Booking, note: str | 
         )
         return [Reply(text, choices)]
 
-    return await service.tell_user(booking, build)
+    return await service.tell_user(booking, build) is Delivery.DELIVERED

@@ -1,9 +1,12 @@
 """Reminders: rows with a due time (table ``reminders``), so they survive restarts.
 
 Planned when an appointment is confirmed: the day before at a Europe/Berlin wall time (18:00) and
-some hours before. Sent at most once: a reminder is marked sent in the database *before* it goes
-out, so a crash or a second loop can never send it twice. Never sent in quiet hours, never for a
-cancelled or past appointment, never to someone who blocked the bot.
+some hours before. Delivered at least once: a reminder is marked sent only *after* the messenger
+reported it delivered, so a crash between the two sends it again after the restart (a duplicate,
+at most one per crash, rather than a lost reminder). A transient failure (network, 5xx, a refused
+message, shutdown) keeps it pending and tries again with backoff until the appointment; only a
+"blocked" (Telegram 403, the person left the Matrix room) drops it. Never sent in quiet hours, never
+for a cancelled or past appointment, never to someone who blocked the bot.
 """
 
 from __future__ import annotations
@@ -18,11 +21,19 @@ from bot.booking.repository import Booking, Bookings, Status
 from bot.booking.rules import BookingRules
 from bot.booking.schedule import iso, parse_iso
 from bot.core.clock import BERLIN, Clock
+from bot.core.outbox import Delivery
 from bot.ops import metrics
 
 log = logging.getLogger(__name__)
 
 DAY_BEFORE = "day_before"
+RETRY_FIRST = timedelta(minutes=1)  # after a failed try; doubled each time up to RETRY_MOST
+RETRY_MOST = timedelta(minutes=30)
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """How long a reminder waits after its ``attempts``-th failed try."""
+    return min(RETRY_FIRST * 2 ** max(attempts - 1, 0), RETRY_MOST)
 
 
 def in_quiet_hours(when: datetime, rules: BookingRules) -> bool:
@@ -89,16 +100,17 @@ class Due:
     kind: str
     due_at: datetime
     booking: Booking
+    attempts: int = 0
 
 
-# sends one reminder to a booking's user; False when the user cannot be reached (blocked the bot)
-Sender = Callable[[Booking], Awaitable[bool]]
+# sends one reminder to a booking's user: delivered, blocked (stop) or failed (try again later)
+Sender = Callable[[Booking], Awaitable[Delivery]]
 # whether a channel can be sent to now (its messenger registered): else reminders wait for it
 Reaches = Callable[[str], bool]
 
 
 class Reminders:
-    """Picks up due reminders and sends each at most once."""
+    """Picks up due reminders and sends each until it is delivered (at least once)."""
 
     def __init__(self, bookings: Bookings, clock: Clock, rules: Callable[[], BookingRules]) -> None:
         self.bookings = bookings
@@ -108,7 +120,7 @@ class Reminders:
 
     async def due(self, now: datetime, limit: int = 200) -> list[Due]:
         rows = await self.db.fetchall(
-            "SELECT r.id AS rid, r.kind, r.due_at, r.booking_id FROM reminders r"
+            "SELECT r.id AS rid, r.kind, r.due_at, r.booking_id, r.attempts FROM reminders r"
             " WHERE r.status = 'pending' AND r.due_at <= ? ORDER BY r.due_at LIMIT ?",
             (iso(now), limit),
         )
@@ -116,7 +128,8 @@ class Reminders:
         for row in rows:
             booking = await self.bookings.get_id(int(row["booking_id"]))
             if booking is not None:
-                found.append(Due(int(row["rid"]), row["kind"], parse_iso(row["due_at"]), booking))
+                due_at = parse_iso(row["due_at"])
+                found.append(Due(int(row["rid"]), row["kind"], due_at, booking, int(row["attempts"])))
         return found
 
     async def _finish(self, reminder_id: int, status: str, now: datetime) -> bool:
@@ -153,20 +166,33 @@ class Reminders:
                 else:
                     await self._finish(item.id, "dropped", now)
                 continue
-            if not await self._finish(item.id, "sent", now):
-                continue  # claimed before sending: never twice, even with two loops
             try:
-                reached = await send(booking)
+                result = await send(booking)
             except Exception:
                 log.exception("reminder %d could not be sent", item.id)
-                continue
-            if reached:
+                result = Delivery.FAILED
+            if result is Delivery.DELIVERED:
+                # marked after sending: a crash in between sends it once more, never loses it
+                await self._finish(item.id, "sent", self.clock.now())
                 sent += 1
                 metrics.REMINDER_LAG.observe(max(0.0, (now - item.due_at).total_seconds()))
-            else:
+            elif result is Delivery.BLOCKED:
                 # the sender (BookingService.tell_user) marked the person blocked through the sessions
-                await self.db.execute("UPDATE reminders SET status = 'dropped' WHERE id = ?", (item.id,))
+                await self._finish(item.id, "dropped", now)
+            else:
+                await self._later(item, now)
         return sent
+
+    async def _later(self, item: Due, now: datetime) -> None:
+        """A transient failure: try again after a growing pause (past the appointment it is dropped
+        by the next round)."""
+        attempts = item.attempts + 1
+        retry_at = now + retry_delay(attempts)
+        log.info("reminder %d not delivered (try %d); next try in %s", item.id, attempts, retry_at - now)
+        await self.db.execute(
+            "UPDATE reminders SET attempts = ?, due_at = ? WHERE id = ? AND status = 'pending'",
+            (attempts, iso(retry_at), item.id),
+        )
 
     async def loop(
         self,

@@ -35,6 +35,7 @@ class BookingRules:
     horizon_days: int = 21
     min_notice_hours: int = 12
     walk_in_quota: int = 0  # places per slot kept free for people who come without an appointment
+    walk_in_per_day: int = 2  # places per day kept free, from the day's last slots backwards
     max_per_user: int = 2  # future appointments one person may hold
     hold_minutes: int = 10  # a chosen time is held this long while the person confirms
     reminder_day_before: time | None = time(18, 0)  # Europe/Berlin wall time on the day before
@@ -45,6 +46,12 @@ class BookingRules:
     topics: tuple[str, ...] = DEFAULT_TOPICS  # each needs booking-topic-<id> in locales/*/booking.ftl
     # closed unless the operator chose otherwise: nobody relies on hours the contact point never gave
     when_unconfirmed: WhenUnconfirmed = WhenUnconfirmed.CLOSED
+    # against scalping (many scripted accounts emptying the calendar); 0 turns a limit off
+    bookings_per_hour: int = 6  # new bookings across all accounts; beyond it new bookings wait
+    bookings_per_day: int = 20
+    new_account_minutes: int = 10  # when booking is busy, accounts first seen this recently wait
+    holds_per_hour: int = 4  # times one account may hold (choose) per hour...
+    holds_per_day: int = 10  # ...and per day: a hold cannot be renewed without end
 
 
 def rules_of(contact: ContactPoint) -> BookingRules:
@@ -95,6 +102,7 @@ def parse(r: Reporter, raw: dict[str, Any]) -> BookingRules:
         horizon_days=number("horizon_days", 21, 1),
         min_notice_hours=number("min_notice_hours", 12, 0),
         walk_in_quota=number("walk_in_quota", 0, 0),
+        walk_in_per_day=number("walk_in_per_day", 2, 0),
         max_per_user=number("max_per_user", 2, 1),
         hold_minutes=number("hold_minutes", 10, 1),
         reminder_day_before=time_key(r, raw, "reminder_day_before", time(18, 0), SECTION, optional=True),
@@ -104,6 +112,11 @@ def parse(r: Reporter, raw: dict[str, Any]) -> BookingRules:
         keep_personal_days=number("keep_personal_days", 30, 1),
         topics=_topics(r, raw),
         when_unconfirmed=_when_unconfirmed(r, raw),
+        bookings_per_hour=number("bookings_per_hour", 6, 0),
+        bookings_per_day=number("bookings_per_day", 20, 0),
+        new_account_minutes=number("new_account_minutes", 10, 0),
+        holds_per_hour=number("holds_per_hour", 4, 0),
+        holds_per_day=number("holds_per_day", 10, 0),
     )
 
 

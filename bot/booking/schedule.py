@@ -58,6 +58,20 @@ def public_holiday(day: date) -> str | None:
     return _nrw_holidays(day.year).get(day)
 
 
+def keep_for_walk_ins(slots: list[Slot], places: int) -> list[Slot]:
+    """A day's slots (in time order) with ``places`` taken off, from the last slot backwards: people
+    who come without an appointment are seen at the end of the consultation hours."""
+    result = list(slots)
+    for index in range(len(result) - 1, -1, -1):
+        if places <= 0:
+            break
+        slot = result[index]
+        kept = min(places, slot.capacity)
+        result[index] = Slot(slot.site, slot.start, slot.end, slot.capacity - kept, slot.languages)
+        places -= kept
+    return result
+
+
 class Schedule:
     """The slots of one version of the contact point's facts plus staff-added closing days."""
 
@@ -102,7 +116,8 @@ class Schedule:
                 else:
                     merged[key] = Slot(period.site, begin, end, capacity, period.languages)
                 start += step
-        return sorted((s for s in merged.values() if s.capacity > 0), key=lambda s: (s.start, s.site))
+        ordered = sorted(merged.values(), key=lambda s: (s.start, s.site))
+        return [s for s in keep_for_walk_ins(ordered, self.rules.walk_in_per_day) if s.capacity > 0]
 
     def bookable(self, now: datetime, language: str | None = None) -> Iterator[Slot]:
         """Slots inside notice and horizon, in time order, optionally only where ``language`` is spoken."""

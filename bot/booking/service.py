@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
-from bot.booking import texts
+from bot.booking import guard, texts
 from bot.booking.reminders import Reminders
 from bot.booking.repository import Booking, Bookings
 from bot.booking.rules import BookingRules, WhenUnconfirmed, rules_of
@@ -15,8 +15,10 @@ from bot.booking.schedule import Schedule, Slot, iso
 from bot.content.contact_point import ContactPoint
 from bot.core.clock import BERLIN
 from bot.core.events import Address, Choice, Reply
+from bot.core.outbox import Delivery
 from bot.core.services import FeatureServices
 from bot.i18n.catalog import Translator
+from bot.store.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +43,7 @@ class BookingService:
         self.bookings = Bookings(services.db)
         self.reminders = Reminders(self.bookings, services.clock, lambda: self.rules)
         self.reminder_interval = reminder_interval
+        self._rate_told_until: datetime | None = None  # staff told the booking rate was reached
 
     @property
     def contact(self) -> ContactPoint:
@@ -86,23 +89,25 @@ class BookingService:
         except Exception:  # a staff channel failing must not undo a booking
             log.exception("staff notice failed")
 
-    async def tell_user(self, booking: Booking, build: Callable[[Translator], Sequence[Reply]]) -> bool:
-        """Send a message to the booking's user in their language; False when unreachable."""
+    async def tell_user(self, booking: Booking, build: Callable[[Translator], Sequence[Reply]]) -> Delivery:
+        """Send a message to the booking's user in their language. Only a messenger's "blocked" (a
+        Telegram 403, the person left the room) marks the person blocked; any other failure is
+        transient and the caller may try again."""
         if booking.channel is None or booking.user_ref is None or booking.blocked:
-            return False
+            return Delivery.BLOCKED  # forgotten, or blocked the bot before: nobody to tell
         if not self.services.outbox.reaches(booking.channel):
-            return False  # that channel is not connected in this process: not the user's fault
+            return Delivery.FAILED  # that channel is not connected in this process: not the user's fault
         replies = list(build(self.user_t(booking.user_lang)))
         try:
-            reached = await self.services.outbox.send(Address(booking.channel, booking.user_ref), replies)
+            result = await self.services.outbox.deliver(Address(booking.channel, booking.user_ref), replies)
         except Exception:
             log.exception("message to a user on %s failed", booking.channel)
-            return False
-        if reached:
+            return Delivery.FAILED
+        if result is Delivery.DELIVERED:
             await self._remember_choices(booking, replies)
-        else:
+        elif result is Delivery.BLOCKED:
             await self.services.sessions.mark_blocked(booking.channel, booking.user_ref)
-        return reached
+        return result
 
     async def _remember_choices(self, booking: Booking, replies: Sequence[Reply]) -> None:
         # typed numbers must mean the choices of this message (console, Matrix), as after any reply
@@ -119,7 +124,7 @@ class BookingService:
         choices.append(Choice(ACTION_NEW, t("booking-entry")))
         return tuple(choices)
 
-    async def send_reminder(self, booking: Booking) -> bool:
+    async def send_reminder(self, booking: Booking) -> Delivery:
         def build(t: Translator) -> list[Reply]:
             text = t(
                 "booking-reminder",
@@ -134,7 +139,25 @@ class BookingService:
 
     # -- background job ----------------------------------------------------------------------------
 
+    async def booking_wait(self, user_id: int, now: datetime) -> guard.Wait | None:
+        """Whether a new booking must wait (the rate across all accounts, the new-account cool-down);
+        staff hear once an hour that the rate was reached."""
+        first_seen = await self.services.sessions.first_seen(user_id)
+        wait = await guard.booking_wait(self.db, self.rules, first_seen, now)
+        if guard.rate_reached(wait) and (self._rate_told_until is None or now >= self._rate_told_until):
+            self._rate_told_until = now + guard.HOUR
+            t = self.staff_t()
+            await self.notify_staff(
+                t("booking-staff-rate", hour=self.rules.bookings_per_hour, day=self.rules.bookings_per_day)
+            )
+        return wait
+
+    @property
+    def db(self) -> Database:
+        return self.bookings.db
+
     async def housekeeping(self) -> None:
+        await guard.forget_old_holds(self.db, self.clock.now())
         _, anonymised = await self.bookings.housekeeping(self.clock.now(), self.rules.keep_personal_days)
         if anonymised:
             log.info("booking: erased names and phones of %d past appointments", anonymised)

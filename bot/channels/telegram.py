@@ -54,6 +54,7 @@ from bot.common import markup as mk
 from bot.config import TelegramSettings
 from bot.core.events import Inbound, Reply
 from bot.core.flood import FloodGuard, Verdict
+from bot.core.outbox import Delivery
 from bot.core.services import ChannelServices
 from bot.i18n.catalog import negotiate
 
@@ -70,12 +71,12 @@ class TelegramMessenger:
     def __init__(self, telegram: TelegramChannel) -> None:
         self.telegram = telegram
 
-    async def send(self, ref: str, replies: Sequence[Reply]) -> bool:
+    async def send(self, ref: str, replies: Sequence[Reply]) -> Delivery:
         try:
             chat_id = int(ref)
         except ValueError:
             log.warning("telegram: not a chat id; message dropped")
-            return False
+            return Delivery.FAILED
         return await self.telegram.send(chat_id, list(replies))
 
 
@@ -161,14 +162,17 @@ class TelegramChannel:
         for task in list(self._background):
             with contextlib.suppress(Exception, asyncio.CancelledError):
                 await asyncio.wait_for(task, 5.0)
+        # staff notices still queued go out through this sender before it closes
+        await self.services.post_office.drain(5.0, CHANNEL)
         await self.sender.close(seconds=5.0)
         with contextlib.suppress(TelegramError):
             await self.application.shutdown()
 
     # -- sending -----------------------------------------------------------------------------
 
-    async def send(self, chat_id: int, replies: list[Reply]) -> bool:
-        """Send (queued, rate-limited, in order); True once the last message got through."""
+    async def send(self, chat_id: int, replies: list[Reply]) -> Delivery:
+        """Send (queued, rate-limited, in order); what became of the last message (only a 403 is
+        "blocked")."""
         ref = str(chat_id) if chat_id > 0 else None
         lang = self.services.staff_language if str(chat_id) == self._staff_chat else None
         return await self.sender.submit(chat_id, await self.wording.rendered(replies, lang, ref))

@@ -40,6 +40,7 @@ from bot.channels.telegram_limits import Limits, Window
 from bot.channels.telegram_render import Keyboard, OutMessage
 from bot.channels.telegram_request import json_data
 from bot.channels.timer import Cancellable, LoopTimer, Timer
+from bot.core.outbox import Delivery
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ class Job:
 
     message: OutMessage
     edit_of: int | None = None  # message id to edit instead of sending a new message
-    done: asyncio.Future[bool] | None = None  # resolved when this (last) part was sent or given up
+    done: asyncio.Future[Delivery] | None = None  # resolved when this (last) part was sent or given up
     attempts: int = 0
 
 
@@ -137,6 +138,7 @@ class Sender:
         self._task: asyncio.Task[None] | None = None
         self._requests: set[asyncio.Task[None]] = set()
         self._finished = 0
+        self._closed = False
 
     # -- public ------------------------------------------------------------------------------
 
@@ -146,12 +148,16 @@ class Sender:
 
     def submit(
         self, chat_id: int, messages: list[OutMessage], edit_of: int | None = None
-    ) -> asyncio.Future[bool]:
-        """Queue messages for a chat, in order; the future says whether the last one got through."""
+    ) -> asyncio.Future[Delivery]:
+        """Queue messages for a chat, in order; the future tells what became of the last one
+        (delivered; blocked: a 403; failed: refused, given up after retries, or shut down)."""
         loop = asyncio.get_running_loop()
-        done: asyncio.Future[bool] = loop.create_future()
+        done: asyncio.Future[Delivery] = loop.create_future()
         if not messages:
-            done.set_result(True)
+            done.set_result(Delivery.DELIVERED)
+            return done
+        if self._closed:  # shut down: nobody would send it; the caller may keep it for later
+            done.set_result(Delivery.FAILED)
             return done
         chat = self._chats.get(chat_id)
         if chat is None:
@@ -164,7 +170,7 @@ class Sender:
                     "telegram: a chat's queue is full (%d waiting): messages refused", len(chat.queue)
                 )
             self.stats.overflow += len(messages)
-            done.set_result(False)
+            done.set_result(Delivery.FAILED)
             return done
         for index, message in enumerate(messages):
             last = index == len(messages) - 1
@@ -189,6 +195,7 @@ class Sender:
         """Send what is queued (within ``seconds``), then stop."""
         if not await self.drain(seconds):
             log.warning("telegram: %d queued messages not sent at shutdown", self._pending)
+        self._closed = True
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -202,7 +209,7 @@ class Sender:
         for chat in self._chats.values():
             for job in chat.queue:
                 if job.done is not None and not job.done.done():
-                    job.done.set_result(False)
+                    job.done.set_result(Delivery.FAILED)
 
     @property
     def queued(self) -> int:
@@ -251,7 +258,7 @@ class Sender:
         self._ready.append(chat)
         self._wake.set()
 
-    def _finish(self, chat: _Chat, job: Job | None, ok: bool) -> None:
+    def _finish(self, chat: _Chat, job: Job | None, ok: Delivery) -> None:
         """``job`` leaves the queue (sent or given up); None: it stays for another try."""
         if job is not None:
             chat.queue.popleft()
@@ -280,7 +287,7 @@ class Sender:
             job = chat.queue.pop()
             self._pending -= 1
             if job.done is not None and not job.done.done():
-                job.done.set_result(False)
+                job.done.set_result(Delivery.BLOCKED)
 
     async def _send(self, chat: _Chat, job: Job) -> None:
         try:
@@ -289,12 +296,12 @@ class Sender:
             self.stats.retried_429 += 1
             chat.not_before = self.timer.time() + retry_seconds(exc)
             log.info("telegram: 429, chat waits %.0f s before its next message", retry_seconds(exc))
-            self._finish(chat, None, False)
+            self._finish(chat, None, Delivery.FAILED)
         except Forbidden:
             self.stats.blocked += 1
             log.info("telegram: a chat is unreachable (403); its queued messages are dropped")
             self._drop_chat(chat)
-            self._finish(chat, job, False)
+            self._finish(chat, job, Delivery.BLOCKED)
             if self.on_blocked is not None:
                 try:
                     await self.on_blocked(chat.id)
@@ -302,40 +309,40 @@ class Sender:
                     log.warning("telegram: could not mark a blocked chat: %s", type(exc).__name__)
         except ChatMigrated as exc:
             log.info("telegram: a group became a supergroup; sending there")
-            self._finish(chat, job, False)
+            self._finish(chat, job, Delivery.FAILED)
             self.submit(exc.new_chat_id, [job.message])
         except BadRequest as exc:
             if "not modified" in str(exc).lower():
-                self._finish(chat, job, True)
+                self._finish(chat, job, Delivery.DELIVERED)
                 return
             self.stats.failed += 1
             log.warning("telegram: a message was refused (400: %s)", _short(exc))
-            self._finish(chat, job, False)
+            self._finish(chat, job, Delivery.FAILED)
         except InvalidToken:
             self.stats.failed += 1
             log.error("telegram: the bot token was refused")
-            self._finish(chat, job, False)
+            self._finish(chat, job, Delivery.FAILED)
         except (NetworkError, TelegramError) as exc:  # timeouts, 5xx, connection errors
             job.attempts += 1
             if job.attempts > self.limits.retries:
                 self.stats.failed += 1
                 log.warning("telegram: a message was given up after %d tries (%s)", job.attempts, _short(exc))
-                self._finish(chat, job, False)
+                self._finish(chat, job, Delivery.FAILED)
                 return
             self.stats.retried_network += 1
             chat.not_before = self.timer.time() + min(0.5 * 2 ** (job.attempts - 1), 15.0)
             log.info("telegram: %s; retrying", _short(exc))
-            self._finish(chat, None, False)
+            self._finish(chat, None, Delivery.FAILED)
         except asyncio.CancelledError:
             raise
         except Exception:
             self.stats.failed += 1
             log.exception("telegram: unexpected error while sending")
-            self._finish(chat, job, False)
+            self._finish(chat, job, Delivery.FAILED)
         else:
             self.stats.sent += 1
             chat.not_before = 0.0
-            self._finish(chat, job, True)
+            self._finish(chat, job, Delivery.DELIVERED)
 
     async def _call(self, chat_id: int, job: Job) -> None:
         # straight to the request seam with JSON-ready parameters: PTB's object layer (building

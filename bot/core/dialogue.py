@@ -58,12 +58,13 @@ class Dialogue:
         self.flood = flood if flood is not None else FloodGuard()
         self.order = OneAtATime()
         self.lexicons = LexiconCache()
+        self.dedup = Deduplicate(sessions)
         self._chain = chain(
             [
                 Metrics(),
                 self.order,
                 FloodControl(self.flood, self._slow_down, flood_exempt),
-                Deduplicate(sessions),
+                self.dedup,
             ],
             self._turn,
         )
@@ -119,7 +120,9 @@ class Dialogue:
             replies = [safety, *replies]  # first, whatever else was answered
         if not turn.forgotten:
             session.choices = [(c.action, c.label) for c in numbered_choices(replies)] or session.choices
-            await self.sessions.save(session, now)
+            event = turn.event
+            handled = (event.channel, event.event_id, replies, self.dedup.life) if event.event_id else None
+            await self.sessions.save(session, now, handled)
         return replies
 
     # -- dispatch ----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 import time
 import weakref
 from collections.abc import Awaitable, Callable, Sequence
@@ -106,13 +107,34 @@ class FloodControl:
 
 
 class Deduplicate:
-    """A platform event retried (same id) is handled once."""
+    """A platform event retried (same id) is handled once; its replies are given again.
+
+    At-least-once: the id is recorded with its replies only *after* the turn produced them (and saved
+    the session), so a crash during a turn leaves it unrecorded and the redelivered event is handled
+    again (booking steps are idempotent by event key); a crash after the record but before the channel
+    sent the replies is answered, on redelivery, with the recorded replies (only an event recorded by an
+    earlier process: a retry within one process life is ignored, so duplicates come only with crashes
+    or restarts). Kept replies are erased
+    after an hour by retention (they may hold a booking summary). A retry arriving while the first is
+    still running waits behind it (:class:`OneAtATime` runs before this) and then finds it recorded.
+    """
 
     def __init__(self, sessions: Sessions) -> None:
         self.sessions = sessions
+        self.life = secrets.token_hex(4)  # this process: duplicates only across a crash or restart
 
     async def __call__(self, call_next: Next, event: Inbound, now: datetime) -> list[Reply]:
-        if event.event_id and not await self.sessions.first_time(event.channel, event.event_id, now):
-            log.info("duplicate event on %s ignored", event.channel)
-            return []
-        return await call_next(event, now)
+        if not event.event_id:
+            return await call_next(event, now)
+        seen = await self.sessions.seen(event.channel, event.event_id)
+        if seen is not None:
+            life, kept = seen
+            if life == self.life:  # handled by this process: its channel sent the replies
+                log.info("duplicate event on %s ignored", event.channel)
+                return []
+            # handled before a crash or restart: the replies may never have left, give them again
+            log.info("event on %s handled before a restart: its replies sent again", event.channel)
+            return kept
+        replies = await call_next(event, now)
+        await self.sessions.first_time(event.channel, event.event_id, now, replies, self.life)
+        return replies

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from bot.content.library import Library
 from bot.core.clock import Clock
 from bot.core.events import Address, Inbound, Reply
-from bot.core.outbox import Messenger
+from bot.core.outbox import Delivery, Messenger
 from bot.core.session import Sessions
 from bot.store.db import Database
 
@@ -42,13 +42,21 @@ class Outbox(Protocol):
 
     async def send(self, to: Address, replies: Sequence[Reply]) -> bool: ...
 
-    async def notify_staff(self, text: str) -> None: ...
+    async def deliver(self, to: Address, replies: Sequence[Reply]) -> Delivery: ...
+
+    async def notify_staff(self, text: str) -> None:
+        """Queued: returns at once, never waits for a staff channel."""
+        ...
 
 
 class PostOffice(Outbox, Protocol):
     """What a channel adds to the outbox: its way to send (and, optionally, its staff chat)."""
 
     def register(self, messenger: Messenger, staff_ref: str | None = None) -> None: ...
+
+    async def drain(self, seconds: float, channel: str | None = None) -> bool:
+        """Wait (at most ``seconds``) for the queued staff notices of ``channel`` to go out."""
+        ...
 
 
 class Conversation(Protocol):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.core.events import Choice, Reply
 from bot.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -17,6 +18,7 @@ Keeper = Callable[[], Awaitable[set[int]]]
 """Names the user ids retention must keep (a feature's own reason, asked at every purge)."""
 
 MAX_CHOICES = 64
+REPLIES_KEPT = timedelta(hours=1)  # an event's replies, for its redelivery after a crash
 JsonValue = str | int | float | bool | None | list[Any] | dict[str, Any]
 
 
@@ -75,6 +77,24 @@ class Session:
         self.flow, self.step, self.data = "", "", {}
 
 
+def _replies(raw: str) -> tuple[str, list[Reply]]:
+    try:
+        data = json.loads(raw)
+        replies = [
+            Reply(text, tuple(Choice(a, label) for a, label in choices)) for text, choices in data["replies"]
+        ]
+        return str(data["life"]), replies
+    except (ValueError, TypeError, KeyError):
+        return "", []
+
+
+def _kept(replies: Sequence[Reply], life: str) -> str:
+    return json.dumps(
+        {"life": life, "replies": [[r.text, [[c.action, c.label] for c in r.choices]] for r in replies]},
+        ensure_ascii=False,
+    )
+
+
 def _iso(when: datetime) -> str:
     return when.isoformat(timespec="seconds")
 
@@ -110,17 +130,35 @@ class Sessions:
         session.apply_state(row["state"])
         return session
 
-    async def save(self, session: Session, now: datetime) -> None:
-        await self.db.execute(
-            "UPDATE users SET lang=?, state=?, seen_at=?, blocked=0 WHERE id=?",
-            (session.lang, session.state_json(), _iso(now), session.user_id),
-        )
+    async def save(
+        self, session: Session, now: datetime, handled: tuple[str, str, Sequence[Reply], str] | None = None
+    ) -> None:
+        """Store the session; with ``handled`` (channel, event id, replies, process life) the event is
+        recorded in the same transaction, so a crash never leaves the session moved on without the
+        event recorded (its redelivery would find the flow's step gone)."""
+        state = (session.lang, session.state_json(), _iso(now), session.user_id)
+        if handled is None:
+            await self.db.execute("UPDATE users SET lang=?, state=?, seen_at=?, blocked=0 WHERE id=?", state)
+            return
+        channel, event_id, replies, life = handled
+        async with self.db.transaction() as conn:
+            await conn.execute("UPDATE users SET lang=?, state=?, seen_at=?, blocked=0 WHERE id=?", state)
+            await conn.execute(
+                "INSERT OR IGNORE INTO processed_events(channel, event_id, seen_at, replies)"
+                " VALUES (?,?,?,?)",
+                (channel, event_id, _iso(now), _kept(replies, life)),
+            )
 
     async def find(self, channel: str, user_ref: str) -> int | None:
         row = await self.db.fetchone(
             "SELECT id FROM users WHERE channel=? AND user_ref=?", (channel, user_ref)
         )
         return int(row[0]) if row else None
+
+    async def first_seen(self, user_id: int) -> datetime | None:
+        """When the account first wrote to the bot (for the booking's cool-down of new accounts)."""
+        row = await self.db.fetchone("SELECT created_at FROM users WHERE id=?", (user_id,))
+        return datetime.fromisoformat(row[0]) if row else None
 
     async def language_of(self, user_id: int) -> str | None:
         row = await self.db.fetchone("SELECT lang FROM users WHERE id=?", (user_id,))
@@ -152,11 +190,23 @@ class Sessions:
             "UPDATE users SET blocked=1 WHERE channel=? AND user_ref=?", (channel, user_ref)
         )
 
-    async def first_time(self, channel: str, event_id: str, now: datetime) -> bool:
-        """Record a platform event id; False when it was seen before (a retry)."""
+    async def seen(self, channel: str, event_id: str) -> tuple[str, list[Reply]] | None:
+        """(the process life that handled it, its replies) for an event handled before; else None."""
+        row = await self.db.fetchone(
+            "SELECT replies FROM processed_events WHERE channel=? AND event_id=?", (channel, event_id)
+        )
+        if row is None:
+            return None
+        return _replies(row[0]) if row[0] else ("", [])
+
+    async def first_time(
+        self, channel: str, event_id: str, now: datetime, replies: Sequence[Reply] = (), life: str = ""
+    ) -> bool:
+        """Record a platform event id (with the replies it got, and the process life that handled it);
+        False when it was seen before."""
         changed = await self.db.execute(
-            "INSERT OR IGNORE INTO processed_events(channel, event_id, seen_at) VALUES (?,?,?)",
-            (channel, event_id, _iso(now)),
+            "INSERT OR IGNORE INTO processed_events(channel, event_id, seen_at, replies) VALUES (?,?,?,?)",
+            (channel, event_id, _iso(now), _kept(replies, life)),
         )
         return changed == 1
 
@@ -170,6 +220,10 @@ class Sessions:
         async with self.db.transaction() as conn:
             await conn.execute(
                 "DELETE FROM processed_events WHERE seen_at < ?", (_iso(now - timedelta(days=events_days)),)
+            )
+            await conn.execute(  # kept for a redelivery after a crash; may hold personal data
+                "UPDATE processed_events SET replies = NULL WHERE replies IS NOT NULL AND seen_at < ?",
+                (_iso(now - REPLIES_KEPT),),
             )
             cursor = await conn.execute("SELECT id FROM users WHERE seen_at < ?", (cutoff,))
             expired = [(int(row[0]),) for row in await cursor.fetchall() if int(row[0]) not in kept]

@@ -21,10 +21,11 @@ from bot.core.events import Reply
 from bot.core.feature import Feature, Turn
 from bot.core.services import FeatureServices
 from bot.i18n.catalog import Translator
+from bot.staff import accounts
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("agenda", "cancel", "noshow", "close")
+COMMANDS = ("agenda", "cancel", "noshow", "close", *accounts.COMMANDS)
 MAX_REASON = 300
 DATE_DE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
@@ -70,6 +71,10 @@ async def command(service: BookingService, turn: Turn, name: str, args: str) -> 
         return [Reply(await no_show(service, t, args, turn))]
     if name == "close":
         return [Reply(await close(service, t, args, turn))]
+    if name == "account":
+        return [Reply(await accounts.account(service, t, args, turn))]
+    if name == "cancelaccount":
+        return [Reply(await accounts.cancel_all(service, t, args, turn))]
     return None
 
 
@@ -100,11 +105,12 @@ async def agenda(service: BookingService, t: Translator, args: str, turn: Turn) 
     by_day: dict[date, list[Booking]] = defaultdict(list)
     for booking in rows:
         by_day[local(booking.start).date()].append(booking)
+    marks = await accounts.agenda_marks(service, t, turn.now)  # many appointments on one account
     out: list[str] = []
     day = days[0]
     while day <= days[1]:
         if by_day.get(day) or days[0] == days[1]:
-            out.append(_agenda_day(t, day, by_day.get(day, [])))
+            out.append(_agenda_day(t, day, by_day.get(day, []), marks))
         day += timedelta(days=1)
     if not out:
         first, last = (texts.day_label(d, t.lang) for d in days)
@@ -112,7 +118,7 @@ async def agenda(service: BookingService, t: Translator, args: str, turn: Turn) 
     return "\n\n".join(out)
 
 
-def _agenda_day(t: Translator, day: date, rows: list[Booking]) -> str:
+def _agenda_day(t: Translator, day: date, rows: list[Booking], marks: dict[int, str]) -> str:
     when = texts.day_label(day, t.lang)
     if not rows:
         return t("booking-staff-agenda-empty", day=when)
@@ -124,7 +130,8 @@ def _agenda_day(t: Translator, day: date, rows: list[Booking]) -> str:
         lines += ["", f"**{texts.language_name(language, t.lang)}** ({len(by_language[language])})"]
         for booking in by_language[language]:
             mark = " – " + t("booking-staff-no-show-mark") if booking.status is Status.NO_SHOW else ""
-            lines.append("- " + describe(booking, t) + mark)
+            account = marks.get(booking.user_id, "") if booking.user_id is not None else ""
+            lines.append("- " + describe(booking, t) + mark + account)
     return "\n".join(lines)
 
 

@@ -1,8 +1,18 @@
 """A process that books appointments through the dialogue as fast as it can, printing each confirmation.
 
-``python -m tests.auxil.booking_burst DATA_DIR`` — used by the crash test, which SIGKILLs it mid-burst.
-A line ``CONFIRMED <code>`` is printed (and flushed) only after the confirmation reply came back from the
-core, i.e. after the user would have seen it.
+``python -m tests.auxil.booking_burst DATA_DIR [REDELIVER_FILE [--drain]]`` — used by the crash tests,
+which SIGKILL it mid-burst. Every event carries an id, as a platform's do. Lines (flushed):
+
+- ``SEND <event id> <user> <action>`` before an event is handed to the core;
+- ``CONFIRMED <code>`` once a confirmation reply came back (the user would see it);
+- ``REPLY <event id> <n>`` after the core answered it with ``n`` replies (0: a duplicate, ignored).
+
+REDELIVER_FILE lists events (``<event id> <user> <action>``) sent but never answered before the last
+kill: they are handed in again first, as a platform redelivers what was not acknowledged. With
+``--drain`` the process only redelivers, prints ``DONE`` and exits.
+
+The scalping defences are turned off in a copy of the content: the burst books far faster than the
+booking rate allows, and the crash test is about crashes.
 """
 
 from __future__ import annotations
@@ -10,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import random
 import re
+import shutil
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -21,17 +32,46 @@ from bot.config import ROOT, Settings
 from bot.core.events import Inbound, InboundKind
 
 CODE = re.compile(r"\b([A-Z2-9]{3})-([A-Z2-9]{3})\b")
+UNGUARDED = {"bookings_per_hour": 0, "bookings_per_day": 0, "new_account_minutes": 0, "holds_per_hour": 0}
 
 
-async def one_user(app: App, feature: BookingFeature, n: int, rng: random.Random) -> None:
-    ref = f"burst{n}"
+def unguarded_content(data_dir: Path) -> Path:
+    content = data_dir / "content"
+    if not content.exists():
+        shutil.copytree(ROOT / "content", content)
+        path = content / "contact-point.yml"
+        text = path.read_text(encoding="utf-8")
+        for key, value in UNGUARDED.items():
+            text = re.sub(rf"(?m)^  {key}: .*$", f"  {key}: {value}", text)
+        path.write_text(text, encoding="utf-8")
+    return content
+
+
+async def deliver(app: App, event_id: str, user: str, action: str) -> str:
+    print(f"SEND {event_id} {user} {action}", flush=True)
+    if action.startswith("/"):
+        event = Inbound("console", user, text=action, event_id=event_id)
+    else:
+        event = Inbound("console", user, kind=InboundKind.ACTION, action=action, event_id=event_id)
+    replies = await app.dialogue.handle(event)
+    text = render(replies)
+    match = CODE.search(text) if action == "booking:confirm" else None
+    if match:
+        print(f"CONFIRMED {match.group(1)}{match.group(2)}", flush=True)
+    print(f"REPLY {event_id} {len(replies)}", flush=True)
+    return text
+
+
+async def one_user(app: App, feature: BookingFeature, run: str, n: int, rng: random.Random) -> None:
+    ref = f"burst{run}-{n}"
+    counter = 0
 
     async def act(action: str) -> str:
-        return render(
-            await app.dialogue.handle(Inbound("console", ref, kind=InboundKind.ACTION, action=action))
-        )
+        nonlocal counter
+        counter += 1
+        return await deliver(app, f"{ref}.{counter}", ref, action)
 
-    await app.dialogue.handle(Inbound("console", ref, text="/language ro"))
+    await act("/language ro")
     await act("booking:new")
     await act("booking:topic:housing")
     await act("booking:lang:ro")
@@ -43,31 +83,39 @@ async def one_user(app: App, feature: BookingFeature, n: int, rng: random.Random
     await act(f"booking:slot:{slot.key}")
     await act("booking:skip")
     await act("booking:skip")
-    text = await act("booking:confirm")
-    match = CODE.search(text)
-    if match:
-        print(f"CONFIRMED {match.group(1)}{match.group(2)}", flush=True)
+    await act("booking:confirm")
 
 
-async def main(data_dir: Path) -> None:
+async def main(data_dir: Path, redeliver: list[str], drain: bool) -> None:
     settings = replace(
         Settings(),
         data_dir=data_dir,
-        content_dir=ROOT / "content",
+        content_dir=unguarded_content(data_dir),
         locales_dir=ROOT / "locales",
         semantic=False,
     )
     app = App(settings)
     await app.start()
     feature = next(f for f in app.features if isinstance(f, BookingFeature))
-    rng = random.Random(1)
+    for line in redeliver:
+        event_id, user, action = line.split(" ", 2)
+        await deliver(app, event_id, user, action)
+    if drain:
+        await app.stop()
+        print("DONE", flush=True)
+        return
+    run = f"{random.randrange(10**6):06d}"
+    rng = random.Random(run)
     print("READY", flush=True)
     n = 0
     while True:
-        batch = [one_user(app, feature, n + i, rng) for i in range(8)]
+        batch = [one_user(app, feature, run, n + i, rng) for i in range(8)]
         n += len(batch)
         await asyncio.gather(*batch)
 
 
 if __name__ == "__main__":
-    asyncio.run(main(Path(sys.argv[1])))
+    args = sys.argv[1:]
+    again = Path(args[1]) if len(args) > 1 and not args[1].startswith("--") else None
+    lines = again.read_text(encoding="utf-8").splitlines() if again and again.exists() else []
+    asyncio.run(main(Path(args[0]), lines, "--drain" in args))

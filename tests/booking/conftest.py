@@ -12,6 +12,7 @@ from bot.booking.flow import BookingFeature
 from bot.common import markup
 from bot.core.clock import FakeClock
 from bot.core.events import Reply
+from bot.core.outbox import Delivery
 from tests.auxil.chat import START, Chat, started_app
 
 STAFF = "console:desk"
@@ -25,12 +26,12 @@ class Recorder:
     sent: list[tuple[str, str]] = field(default_factory=list)  # (ref, plain text)
     unreachable: set[str] = field(default_factory=set)
 
-    async def send(self, ref: str, replies: Sequence[Reply]) -> bool:
+    async def send(self, ref: str, replies: Sequence[Reply]) -> Delivery:
         if ref in self.unreachable:
-            return False
+            return Delivery.BLOCKED  # as a messenger reports a 403 or a person who left the room
         for reply in replies:
             self.sent.append((ref, markup.to_plain(reply.text)))
-        return True
+        return Delivery.DELIVERED
 
     def to(self, ref: str) -> list[str]:
         return [text for r, text in self.sent if r == ref]

@@ -41,7 +41,9 @@ def test_spring_dst_weekend_keeps_wall_clock_times(contact: ContactPoint) -> Non
     monday = starts_on(schedule, now, date(2027, 3, 30))
     assert thursday[0] == datetime(2027, 3, 25, 8, 0, tzinfo=UTC)
     assert monday[0] == datetime(2027, 3, 30, 7, 0, tzinfo=UTC)
-    assert [s.astimezone(BERLIN).time() for s in monday] == [time(h, m) for h in (9, 10, 11) for m in (0, 30)]
+    # 11:30 is the day's last slot: its 2 places are kept for walk-ins (walk_in_per_day: 2)
+    times = [time(h, m) for h in (9, 10, 11) for m in (0, 30)]
+    assert [s.astimezone(BERLIN).time() for s in monday] == times[:-1]
     assert starts_on(schedule, now, date(2027, 3, 28)) == []  # Sunday: no consultation hours
 
 
@@ -131,3 +133,13 @@ def test_forged_slot_keys_are_refused(contact: ContactPoint) -> None:
         assert schedule.find(key, now) is None
     later = now + timedelta(days=1)
     assert schedule.find(slot.key, later) is None  # past the notice by now
+
+
+def test_walk_ins_keep_places_at_the_end_of_each_day(contact: ContactPoint) -> None:
+    rules = rules_of(contact)
+    assert rules.walk_in_per_day == 2  # above zero by default: scripts can never take every place
+    day = date(2026, 12, 3)
+    none_kept = Schedule(contact, rules=dataclasses.replace(rules, walk_in_per_day=0)).slots_on(day)
+    kept = Schedule(contact, rules=dataclasses.replace(rules, walk_in_per_day=3)).slots_on(day)
+    assert sum(s.capacity for s in none_kept) - sum(s.capacity for s in kept) == 3
+    assert [s.capacity for s in kept] == [2] * (len(none_kept) - 2) + [1]  # from the last slot back

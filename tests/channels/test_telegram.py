@@ -165,6 +165,7 @@ async def test_the_staff_chat_answers_commands_and_ignores_staff_talk(tmp_path: 
 async def test_staff_notices_go_to_the_staff_chat_through_the_same_queue(tmp_path: Path) -> None:
     async with telegram_bot(tmp_path) as bot:
         await bot.app.postman.notify_staff("Neue Buchung: **Di 10:00**, " + "x" * 5000)
+        assert await bot.app.postman.drain(5.0)  # queued: handed to the sender in the background
         sent = bot.tg.to(STAFF_CHAT)
         assert len(sent) == 2 and all(len(s.text) <= 4096 for s in sent)
         assert sent[0].text.startswith("Neue Buchung: <b>Di 10:00</b>")

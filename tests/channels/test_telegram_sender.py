@@ -17,6 +17,7 @@ from bot.channels.telegram_limits import Limits
 from bot.channels.telegram_render import OutMessage
 from bot.channels.telegram_request import AiohttpRequest
 from bot.channels.telegram_sender import Sender
+from bot.core.outbox import Delivery
 from tests.auxil.fake_telegram import TOKEN, FakeTelegram
 from tests.auxil.fake_timer import FakeTimer
 
@@ -138,7 +139,7 @@ async def test_429_is_retried_after_retry_after_and_nothing_is_lost() -> None:
         done = s.sender.submit(5, [OutMessage("first"), OutMessage("second")])
         s.sender.submit(6, [OutMessage("other chat")])
         moments = await drive(s, done.done)
-        assert done.result() is True
+        assert done.result() is Delivery.DELIVERED
         assert moments == [1.0]  # the chat waited exactly retry_after
         assert texts(s.tg, 5) == ["first", "second"] and s.at(5) == [1.0, 1.0]
         assert s.tg.sent[0].text == "other chat" and s.at(6) == [0.0]  # another chat did not wait
@@ -149,7 +150,7 @@ async def test_403_drops_the_chat_and_reports_it_once() -> None:
     async with sender_for(UNLIMITED) as s:
         s.tg.blocked.add(9)
         done = s.sender.submit(9, [OutMessage("a"), OutMessage("b"), OutMessage("c")])
-        assert await done is False
+        assert await done is Delivery.BLOCKED
         assert s.tg.calls["sendMessage"] == 1  # not retried, the rest not tried
         assert s.blocked == [9]
 
@@ -160,7 +161,7 @@ async def test_server_errors_and_timeouts_are_retried_with_backoff() -> None:
         s.tg.fail("sendMessage", "timeout", count=1)
         done = s.sender.submit(3, [OutMessage("made it")])
         moments = await drive(s, done.done, within=15)
-        assert done.result() is True
+        assert done.result() is Delivery.DELIVERED
         assert moments == [0.5, 1.5, 3.5]  # waits of 0.5, 1 and 2 s after the three failures
         assert texts(s.tg, 3) == ["made it"]
         assert s.sender.stats.retried_network == 3
@@ -171,7 +172,7 @@ async def test_a_refused_message_is_given_up_and_the_next_one_goes() -> None:
         s.tg.fail("sendMessage", "400", count=1)
         first = s.sender.submit(4, [OutMessage("refused")])
         second = s.sender.submit(4, [OutMessage("fine")])
-        assert await first is False and await second is True
+        assert await first is Delivery.FAILED and await second is Delivery.DELIVERED
         assert texts(s.tg, 4) == ["fine"]
 
 

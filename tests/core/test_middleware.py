@@ -100,11 +100,49 @@ async def test_deduplicate_handles_a_retried_event_once(tmp_path: Path) -> None:
     db = Database(tmp_path / "bot.sqlite3")
     await db.open()
     try:
-        handle = chain([Deduplicate(Sessions(db))], echo)
+        calls = 0
+
+        async def counted(event: Inbound, now: datetime) -> list[Reply]:
+            nonlocal calls
+            calls += 1
+            return await echo(event, now)
+
+        handle = chain([Deduplicate(Sessions(db))], counted)
         assert await handle(event(event_id="e1"), NOW) == [Reply("u:hi")]
-        assert await handle(event(event_id="e1"), NOW) == []
+        assert await handle(event(event_id="e1"), NOW) == []  # a retry in the same process life
+        assert calls == 1
+        # after a restart (a new process life) the same event gets its recorded replies again:
+        # the crash may have come before the channel sent them
+        restarted = chain([Deduplicate(Sessions(db))], counted)
+        assert await restarted(event(event_id="e1"), NOW) == [Reply("u:hi")]
+        assert calls == 1
         assert await handle(event(event_id="e2"), NOW) == [Reply("u:hi")]
         assert await handle(event(), NOW) == [Reply("u:hi")]  # no id: nothing to compare
+    finally:
+        await db.close()
+
+
+async def test_an_event_whose_turn_died_is_handled_again_when_redelivered(tmp_path: Path) -> None:
+    """At-least-once: the id is recorded after the turn, so a turn cut short (a crash, here an
+    exception) leaves it unrecorded, and the platform's redelivery gets its reply."""
+    db = Database(tmp_path / "bot.sqlite3")
+    await db.open()
+    try:
+        calls = 0
+
+        async def dies_once(event: Inbound, now: datetime) -> list[Reply]:
+            nonlocal calls
+            calls += 1
+            if calls == 1:
+                raise RuntimeError("killed mid-turn")
+            return [Reply("answer")]
+
+        handle = chain([Deduplicate(Sessions(db))], dies_once)
+        with pytest.raises(RuntimeError):
+            await handle(event(event_id="e1"), NOW)
+        assert await handle(event(event_id="e1"), NOW) == [Reply("answer")]  # redelivered: answered
+        assert await handle(event(event_id="e1"), NOW) == []  # answered: a retry is ignored
+        assert calls == 2
     finally:
         await db.close()
 

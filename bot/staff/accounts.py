@@ -1,0 +1,87 @@
+"""Staff commands on one account: ``/account CODE`` (its holds and appointments) and
+``/cancelaccount CODE reason`` (cancel every future appointment of the account, each person told).
+
+Against scalping: many appointments on one account, or many accounts booking at once, are visible
+here and in the agenda (the count per account), and can be undone in one command.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from bot.booking import texts
+from bot.booking.accounts import account_of, cancel_account, future_counts
+from bot.booking.notices import describe, tell_cancelled
+from bot.booking.repository import Booking, Status, normalise_code
+from bot.booking.service import BookingService
+from bot.core.feature import Turn
+from bot.i18n.catalog import Translator
+
+log = logging.getLogger(__name__)
+
+COMMANDS = ("account", "cancelaccount")
+MAX_REASON = 300
+
+
+def _mark(booking: Booking, t: Translator, now: datetime) -> str:
+    if booking.status is Status.HOLD:
+        return " – " + t("booking-staff-hold-mark")
+    if booking.status is Status.CANCELLED:
+        return " – " + t("booking-staff-cancelled-mark")
+    if booking.status is Status.NO_SHOW:
+        return " – " + t("booking-staff-no-show-mark")
+    return ""
+
+
+async def account(service: BookingService, t: Translator, args: str, turn: Turn) -> str:
+    code = normalise_code(args.strip().split(" ")[0]) if args.strip() else ""
+    if not code:
+        return t("booking-staff-account-usage")
+    found = await account_of(service.bookings, code, turn.now)
+    if found is None:
+        return t("booking-staff-unknown-code", code=code)
+    booked = [b for b in found.bookings if b.status is Status.BOOKED and b.start > turn.now]
+    holds = [b for b in found.bookings if b.status is Status.HOLD]
+    lines = [
+        t(
+            "booking-staff-account-title",
+            account=found.user_id,
+            channel=found.channel,
+            seen=texts.when_short(found.first_seen, t.lang),
+            count=len(booked),
+        ),
+        t("booking-staff-account-holds", now=len(holds), day=found.holds_today),
+        "",
+    ]
+    lines += ["- " + describe(b, t) + _mark(b, t, turn.now) for b in found.bookings]
+    return "\n".join(lines)
+
+
+async def cancel_all(service: BookingService, t: Translator, args: str, turn: Turn) -> str:
+    code, _, reason = args.strip().partition(" ")
+    code, reason = normalise_code(code), " ".join(reason.split())[:MAX_REASON]
+    if not code or not reason:
+        return t("booking-staff-cancelaccount-usage")
+    found = await account_of(service.bookings, code, turn.now)
+    if found is None:
+        return t("booking-staff-unknown-code", code=code)
+    cancelled = await cancel_account(service.bookings, found.user_id, turn.now)
+    told = 0
+    for booking in cancelled:
+        if await tell_cancelled(service, booking, reason):
+            told += 1
+    log.info("staff cancelled %d appointments of one account", len(cancelled))
+    text = t("booking-staff-cancelaccount-done", account=found.user_id, count=len(cancelled), told=told)
+    await service.notify_staff(text)
+    return text
+
+
+async def agenda_marks(service: BookingService, t: Translator, now: datetime) -> dict[int, str]:
+    """Per account with more than one future appointment: the mark the agenda shows on its lines."""
+    counts = await future_counts(service.bookings, now)
+    return {
+        user: " – " + t("booking-staff-account-mark", account=user, count=count)
+        for user, count in counts.items()
+        if count > 1
+    }
