@@ -8,6 +8,7 @@ from pathlib import Path
 from bot.channels.telegram import PAGE_TURNS
 from bot.channels.telegram_limits import Limits
 from bot.channels.telegram_render import OutMessage
+from bot.core.outbox import Delivery
 from tests.auxil.telegram_bot import telegram_bot
 from tests.channels.test_telegram_sender import drive, sender_for
 
@@ -19,7 +20,7 @@ async def test_a_full_chat_queue_refuses_more_instead_of_growing() -> None:
         refused = s.sender.submit(42, [OutMessage(f"b{n}") for n in range(3)])
         fits = s.sender.submit(42, [OutMessage("c0"), OutMessage("c1")])
         other = s.sender.submit(43, [OutMessage("d0")])  # other chats are not affected
-        assert refused.done() and refused.result() is False
+        assert refused.done() and refused.result() is Delivery.FAILED
         assert s.sender.stats.overflow == 3
         await drive(s, lambda: first.done() and fits.done() and other.done())
         assert first.result() and fits.result() and other.result()
