@@ -189,7 +189,7 @@ async def agenda(request: web.Request) -> web.StreamResponse:
         counts=sorted((texts.language_name(lang, t.lang), n) for lang, n in counts.items()),
         total=sum(counts.values()),
         holds=hold_rows,
-        presets=[(p, reasons.for_staff(t, reasons.PRESET_PREFIX + p)) for p in reasons.PRESETS],
+        presets=reasons.presets_for_staff(t),
         notice=notice if notice in ("arrived", "noshow", "cancelled", "closed") else "",
         error=error or next((e for e in ERRORS if e == request.query.get("error")), None),
         code_query=code_query,
@@ -272,7 +272,7 @@ async def cancel_form(request: web.Request) -> web.StreamResponse:
         topic=texts.topic_label(t, booking.topic),
         language=texts.language_name(booking.language, t.lang),
         day=local(booking.start).date().isoformat(),
-        presets=[(p, reasons.for_staff(t, reasons.PRESET_PREFIX + p)) for p in reasons.PRESETS],
+        presets=reasons.presets_for_staff(t),
     )
 
 

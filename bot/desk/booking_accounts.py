@@ -119,43 +119,34 @@ async def listing(request: web.Request) -> web.StreamResponse:
 
 async def detail(request: web.Request) -> web.StreamResponse:
     """One account: its holds now and every appointment still linked to it, by time."""
-    desk = Desk.of(request)
-    t = desk.translator()
-    now = desk.services.clock.now()
-    found = await _account_of(request)
-    if found is None:
-        return desk.redirect(request, "/accounts?error=desk-accounts-unknown")
-    count = request.query.get("count", "")
-    return desk.render(
-        request,
-        "account.html",
-        account=found,
-        seen=texts.when_short(found.first_seen, t.lang),
-        lines=_lines(desk, found.bookings, now),
-        holds=sum(1 for b in found.bookings if b.status is Status.HOLD),
-        future=len(_future(found, now)),
-        statuses=STATUS_LABELS,
-        done=int(count) if request.query.get("done") == "cancelled" and count.isdigit() else None,
-        error=_error(request),
-    )
+    return await _account_page(request, "account.html")
 
 
 async def confirm(request: web.Request) -> web.StreamResponse:
     """The "are you sure" page: exactly what will be cancelled, and the reason the people are told."""
+    return await _account_page(request, "account-cancel.html", only_future=True)
+
+
+async def _account_page(request: web.Request, template: str, only_future: bool = False) -> web.StreamResponse:
     desk = Desk.of(request)
     t = desk.translator()
     now = desk.services.clock.now()
     found = await _account_of(request)
     if found is None:
         return desk.redirect(request, "/accounts?error=desk-accounts-unknown")
+    future = _future(found, now)
+    count = request.query.get("count", "")
     return desk.render(
         request,
-        "account-cancel.html",
+        template,
         account=found,
-        lines=_lines(desk, _future(found, now), now),
+        seen=texts.when_short(found.first_seen, t.lang),
+        lines=_lines(desk, future if only_future else found.bookings, now),
         holds=sum(1 for b in found.bookings if b.status is Status.HOLD),
+        future=len(future),
         statuses=STATUS_LABELS,
-        presets=[(p, reasons.for_staff(t, reasons.PRESET_PREFIX + p)) for p in reasons.PRESETS],
+        presets=reasons.presets_for_staff(t),
+        done=int(count) if request.query.get("done") == "cancelled" and count.isdigit() else None,
         error=_error(request),
     )
 
