@@ -13,7 +13,8 @@ from bot.booking.texts import code_text
 from bot.core.clock import local
 from bot.desk.site import Desk
 from tests.auxil.chat import Chat
-from tests.booking.conftest import Recorder, book, feature
+from tests.auxil.recorder import Recorder
+from tests.booking.conftest import book, feature
 from tests.desk.conftest import csrf_of
 
 

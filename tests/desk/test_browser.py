@@ -13,7 +13,8 @@ from bot.app import App
 from bot.booking.repository import Status
 from bot.booking.texts import code_text
 from bot.core.clock import FakeClock, local
-from tests.booking.conftest import Recorder, book, feature
+from tests.auxil.recorder import Recorder
+from tests.booking.conftest import book, feature
 from tests.desk.conftest import PASSWORD
 
 # set to a folder (e.g. docs/) to keep screenshots of the chat accounts' pages for the README

@@ -12,7 +12,8 @@ from bot.booking.repository import Status
 from bot.booking.texts import code_text
 from bot.core.clock import FakeClock, local
 from bot.desk.site import Desk
-from tests.booking.conftest import Recorder, book, feature
+from tests.auxil.recorder import Recorder
+from tests.booking.conftest import book, feature
 from tests.desk.conftest import PASSWORD, csrf_of, log_in
 
 PAGES = [
