@@ -271,15 +271,20 @@ class Settings:
         description="more messages than this from one user within `flood_seconds`: slow down (0 = off)",
     )
     flood_seconds: int = Field(default=10, ge=1, description="the window of `flood_limit`")
+    # two settings on purpose, though both default to the console: one relieves load, the other grants
+    # trust. Merged, exempting a channel from flood control (a load test's, an integration's) would make
+    # it a staff place where anyone in staff_users holds staff powers, whatever room they type in.
     flood_exempt_channels: frozenset[str] = Field(
         default=frozenset({"console"}),
-        description="channels without flood control (the console is the operator's own terminal, "
-        "and scripts pipe many lines into it)",
+        description="channels without flood control, a matter of load (the console is the operator's own "
+        "terminal, and scripts pipe many lines into it; `bench/` exempts its scripted accounts' channel); "
+        "it grants no staff powers: that is `operator_channels`",
     )
     operator_channels: frozenset[str] = Field(
         default=frozenset({"console"}),
-        description="channels that are the staff place as a whole (the console is the operator's own "
-        "terminal); elsewhere staff commands are taken only in the staff chat or room",
+        description="channels that are the staff place as a whole, a matter of trust (the console is the "
+        "operator's own terminal); elsewhere staff commands are taken only in the staff chat or room. "
+        "Flood control still applies unless the channel is in `flood_exempt_channels` too",
     )
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
     matrix: MatrixSettings = field(default_factory=MatrixSettings)

@@ -10,6 +10,7 @@ from types import ModuleType
 import pytest
 
 from bot.config import ROOT, SECTIONS, ConfigError, Settings, TelegramSettings, load_settings, section_fields
+from tests.auxil.chat import Chat, started_app
 from tests.auxil.process import run_bot
 
 
@@ -216,3 +217,34 @@ def test_the_readme_table_is_the_models() -> None:
         for key, info in section_fields(section).items():
             assert info.description, f"[{section}] {key} has no description"
             assert f"`[{section}] {key}`" in current or f"`{info.json_schema_extra['env']}`" in current  # type: ignore[index]
+
+
+def test_a_near_miss_of_either_channel_setting_is_named(tmp_path: Path) -> None:
+    near = (("operator_channel", "operator_channels"), ("flood_exempt", "flood_exempt_channels"))
+    for typed, meant in near:
+        config = write(tmp_path, f'[bot]\n{typed} = ["console"]\n')
+        assert error_of({"BOT_CONFIG": config}) == (
+            f"{config}: [bot] {typed}: unknown key (did you mean {meant}?)"
+        )
+
+
+async def test_flood_exemption_and_the_staff_place_are_apart(tmp_path: Path) -> None:
+    """The two channel settings mean different things (load, trust): neither implies the other."""
+    staff = frozenset({"console:op"})
+    for exempt, operator in ((True, False), (False, True)):
+        app = await started_app(
+            tmp_path / str(exempt),
+            flood_exempt_channels=frozenset({"console"} if exempt else ()),
+            operator_channels=frozenset({"console"} if operator else ()),
+            staff_users=staff,
+        )
+        try:
+            chat = Chat(app, user="op")
+            await chat.say("/language en")
+            agenda = await chat.say("/agenda")
+            assert ("only for the staff" in agenda) is not operator, agenda
+            # more than flood_limit (20) within flood_seconds: answered only without flood control
+            answers = [await chat.say("hello") for _ in range(25)]
+            assert all(answers) is exempt
+        finally:
+            await app.stop()

@@ -53,3 +53,8 @@ def for_person(t: Translator, note: str | None) -> str:
 def for_staff(t: Translator, note: str | None) -> str:
     """The reason as staff see it (their language)."""
     return for_person(t, note)
+
+
+def presets_for_staff(t: Translator) -> list[tuple[str, str]]:
+    """Each preset as (id, its text in the staff's language): the choices of a cancelling form."""
+    return [(p, for_staff(t, PRESET_PREFIX + p)) for p in PRESETS]

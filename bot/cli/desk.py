@@ -75,14 +75,23 @@ def cmd_add(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
-    async def remove(accounts: Accounts, audit: AuditLog) -> bool:
-        gone = await accounts.remove(args.name)
-        if gone:
-            await audit.record(CLI_STAFF, "remove_user", args.name, SystemClock().now())
-        return gone
+def _change(
+    settings: Settings, change: Callable[[Accounts, str], Awaitable[bool]], name: str, action: str
+) -> bool:
+    """``change`` (``Accounts.remove`` or ``Accounts.unlock``) on the account ``name``; when it changed
+    something, ``action`` is recorded in the audit log. False: there is no such account."""
 
-    if not _with_accounts(settings, remove):
+    async def job(accounts: Accounts, audit: AuditLog) -> bool:
+        done = await change(accounts, name)
+        if done:
+            await audit.record(CLI_STAFF, action, name, SystemClock().now())
+        return done
+
+    return _with_accounts(settings, job)
+
+
+def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
+    if not _change(settings, Accounts.remove, args.name, "remove_user"):
         print(f"desk remove-user: there is no account {args.name}", file=sys.stderr)
         return 1
     print(f"account {args.name} removed", file=sys.stderr)
@@ -90,13 +99,7 @@ def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_unlock(args: argparse.Namespace, settings: Settings) -> int:
-    async def unlock(accounts: Accounts, audit: AuditLog) -> bool:
-        done = await accounts.unlock(args.name)
-        if done:
-            await audit.record(CLI_STAFF, "unlock_user", args.name, SystemClock().now())
-        return done
-
-    if not _with_accounts(settings, unlock):
+    if not _change(settings, Accounts.unlock, args.name, "unlock_user"):
         print(f"desk unlock-user: there is no account {args.name}", file=sys.stderr)
         return 1
     return 0

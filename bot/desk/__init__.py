@@ -9,7 +9,8 @@ Modules
   registry, the audit log. ``Desk.of(request)`` gives it to a handler.
 - ``pages.py``: ``PAGES``, the list of page modules. **Adding a page is one line there.**
 - ``accounts.py``: staff accounts (argon2), sessions, lockout. ``audit.py``: who did what.
-- ``agenda.py``, ``content_status.py``, ``users.py``, ``auth.py``: the pages of this package.
+- ``agenda.py``, ``booking_accounts.py`` (the chat accounts that book), ``content_status.py``, ``users.py``,
+  ``auth.py``: the pages of this package.
 - ``server.py``: ``start_desk(...)`` (called by ``bot.app`` when ``desk_port`` is set).
 - Migration ``bot/store/migrations/0006_desk.sql`` (staff accounts, sessions, audit); the inbox takes 0007.
 

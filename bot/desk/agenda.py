@@ -5,6 +5,7 @@ here), holds in progress, and the actions arrived, no-show, cancel with a reason
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -12,6 +13,7 @@ from aiohttp import web
 from markupsafe import escape
 
 from bot.booking import reasons, texts
+from bot.booking.accounts import future_counts
 from bot.booking.notices import announce, tell_cancelled
 from bot.booking.repository import Booking, Status, normalise_code
 from bot.booking.service import day_bounds
@@ -57,6 +59,7 @@ class Row:
     status: str  # booked, arrived, no_show, cancelled
     can_no_show: bool
     reason: str
+    account: int | None  # the account's number when it has more than one appointment ahead (scalping?)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +131,12 @@ async def agenda(request: web.Request) -> web.StreamResponse:
     counts: dict[str, int] = defaultdict(int)
     # each text is formatted once per page, not once per row (200 rows: Fluent calls add up)
     topics: dict[str, str] = {}
+    # accounts with more than one appointment ahead: each row of theirs links to the account's page
+    accounts = {
+        user: escape(t("desk-accounts-mark", account=user, count=count))
+        for user, count in (await future_counts(desk.booking.bookings, now)).items()
+        if count > 1
+    }
     for booking in rows:
         time = texts.time_label(booking.start.astimezone(BERLIN))
         if booking.topic not in topics:
@@ -145,6 +154,7 @@ async def agenda(request: web.Request) -> web.StreamResponse:
                 status=_status(booking),
                 can_no_show=booking.status is Status.BOOKED and booking.start <= now,
                 reason=reasons.for_staff(t, booking.staff_note) if booking.staff_note else "",
+                account=booking.user_id if booking.user_id in accounts else None,
             )
         )
         if booking.status is not Status.CANCELLED:
@@ -174,11 +184,12 @@ async def agenda(request: web.Request) -> web.StreamResponse:
             {key: escape(t(msg_id)) for key, msg_id in STATUSES.items()},
             desk.csrf_field(request),
             highlight,
+            accounts,
         ),
         counts=sorted((texts.language_name(lang, t.lang), n) for lang, n in counts.items()),
         total=sum(counts.values()),
         holds=hold_rows,
-        presets=[(p, reasons.for_staff(t, reasons.PRESET_PREFIX + p)) for p in reasons.PRESETS],
+        presets=reasons.presets_for_staff(t),
         notice=notice if notice in ("arrived", "noshow", "cancelled", "closed") else "",
         error=error or next((e for e in ERRORS if e == request.query.get("error")), None),
         code_query=code_query,
@@ -201,26 +212,30 @@ def _day_of(booking: Booking | None, now: datetime) -> date:
     return local(booking.start if booking else now).date()
 
 
-async def arrived(request: web.Request) -> web.StreamResponse:
+Mark = Callable[[str, datetime], Awaitable[Booking | None]]
+
+
+async def _mark(request: web.Request, mark: Mark, action: str, done: str, error: str) -> web.StreamResponse:
+    """Mark one appointment (``bookings.mark_arrived`` or ``mark_no_show``), record ``action`` in the audit
+    log and go back to its day, saying ``done``; or ``error`` when it could not be marked."""
     desk = Desk.of(request)
     now = desk.services.clock.now()
-    booking = await desk.booking.bookings.mark_arrived(request.match_info["code"], now)
+    booking = await mark(request.match_info["code"], now)
     if booking is None:
         found = await _booking_of(request)
-        return desk.redirect(request, _back(_day_of(found, now), error="desk-agenda-action-failed"))
-    await desk.audit(request, "arrived", booking.code)
-    return desk.redirect(request, _back(_day_of(booking, now), done="arrived"))
+        return desk.redirect(request, _back(_day_of(found, now), error=error))
+    await desk.audit(request, action, booking.code)
+    return desk.redirect(request, _back(_day_of(booking, now), done=done))
+
+
+async def arrived(request: web.Request) -> web.StreamResponse:
+    bookings = Desk.of(request).booking.bookings
+    return await _mark(request, bookings.mark_arrived, "arrived", "arrived", "desk-agenda-action-failed")
 
 
 async def no_show(request: web.Request) -> web.StreamResponse:
-    desk = Desk.of(request)
-    now = desk.services.clock.now()
-    booking = await desk.booking.bookings.mark_no_show(request.match_info["code"], now)
-    if booking is None:
-        found = await _booking_of(request)
-        return desk.redirect(request, _back(_day_of(found, now), error="desk-agenda-no-show-early"))
-    await desk.audit(request, "no_show", booking.code)
-    return desk.redirect(request, _back(_day_of(booking, now), done="noshow"))
+    bookings = Desk.of(request).booking.bookings
+    return await _mark(request, bookings.mark_no_show, "no_show", "noshow", "desk-agenda-no-show-early")
 
 
 async def cancel(request: web.Request) -> web.StreamResponse:
@@ -257,7 +272,7 @@ async def cancel_form(request: web.Request) -> web.StreamResponse:
         topic=texts.topic_label(t, booking.topic),
         language=texts.language_name(booking.language, t.lang),
         day=local(booking.start).date().isoformat(),
-        presets=[(p, reasons.for_staff(t, reasons.PRESET_PREFIX + p)) for p in reasons.PRESETS],
+        presets=reasons.presets_for_staff(t),
     )
 
 

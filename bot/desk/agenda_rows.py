@@ -28,6 +28,7 @@ _FORM = (
     '<button type="submit">{label}<span class="sr-only"> {code}</span></button></form>'
 )
 _CANCEL = '<a class="button" href="/agenda/{id}/cancel">{label}<span class="sr-only"> {code}</span></a>'
+_ACCOUNT = '<a href="/accounts/{account}">{label}</a>'
 _NONE = "–"
 
 
@@ -50,6 +51,8 @@ class RowLike(Protocol):
     def first_name(self) -> str | None: ...
     @property
     def phone(self) -> str | None: ...
+    @property
+    def account(self) -> int | None: ...
 
 
 def rows_html(
@@ -58,8 +61,10 @@ def rows_html(
     statuses: Mapping[str, Markup],
     token_field: Markup,
     highlight: str,
+    accounts: Mapping[int, Markup],
 ) -> Markup:
-    """``rows``: (language name, row) in display order."""
+    """``rows``: (language name, row) in display order; ``accounts``: the escaped mark of each account with
+    more than one appointment ahead, shown as a link to the account's page on each of its rows."""
     fixed = {f"l_{key}": value for key, value in labels.items()}
     out = []
     for language, row in rows:
@@ -76,6 +81,8 @@ def rows_html(
                 )
         if row.status in ("booked", "arrived"):
             actions += _CANCEL.format(id=ident, label=labels["cancel"], code=code)
+        if row.account is not None and row.account in accounts:
+            actions += _ACCOUNT.format(account=int(row.account), label=accounts[row.account])
         phone = f'<a href="tel:{escape(row.phone)}">{escape(row.phone)}</a>' if row.phone else _NONE
         out.append(
             _ROW.format(

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import ModuleType
 
-from bot.desk import agenda, auth, content_status, inbox, users
+from bot.desk import agenda, auth, booking_accounts, content_status, inbox, users
 from bot.desk.site import Desk
 
 PAGES: list[ModuleType] = [
     auth,
     agenda,
+    booking_accounts,
     inbox,
     content_status,
     users,

@@ -3,14 +3,17 @@
 
 Against scalping: many appointments on one account, or many accounts booking at once, are visible
 here and in the agenda (the count per account), and can be undone in one command.
+:func:`cancel_all_of` is the one way to do it: the chat command and the desk
+(``bot/desk/booking_accounts.py``) both call it, so the person and the staff channels are told the same.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime
 
-from bot.booking import texts
+from bot.booking import reasons, texts
 from bot.booking.accounts import account_of, cancel_account, future_counts
 from bot.booking.notices import describe, tell_cancelled
 from bot.booking.repository import Booking, Status, normalise_code
@@ -58,6 +61,31 @@ async def account(service: BookingService, t: Translator, args: str, turn: Turn)
     return "\n".join(lines)
 
 
+@dataclass(frozen=True, slots=True)
+class Cancelled:
+    account: int
+    bookings: list[Booking]  # the appointments cancelled, by time
+    told: int  # how many of them reached the person
+
+
+async def cancel_all_of(service: BookingService, user_id: int, note: str | None, now: datetime) -> Cancelled:
+    """Cancel every future appointment of one account and drop its holds; tell each person in their
+    language (the notice of a single cancellation, with ``note``: a preset or staff's words) and the
+    staff channels (the staff log on the console). The chat's ``/cancelaccount`` and the desk use it."""
+    cancelled = await cancel_account(service.bookings, user_id, now, note)
+    told = 0
+    for booking in cancelled:
+        if await tell_cancelled(service, booking, note):
+            told += 1
+    log.info("staff cancelled %d appointments of one account", len(cancelled))
+    await service.notify_staff(done_text(service.staff_t(), user_id, len(cancelled), told))
+    return Cancelled(user_id, cancelled, told)
+
+
+def done_text(t: Translator, account: int, count: int, told: int) -> str:
+    return t("booking-staff-cancelaccount-done", account=account, count=count, told=told)
+
+
 async def cancel_all(service: BookingService, t: Translator, args: str, turn: Turn) -> str:
     code, _, reason = args.strip().partition(" ")
     code, reason = normalise_code(code), " ".join(reason.split())[:MAX_REASON]
@@ -66,15 +94,9 @@ async def cancel_all(service: BookingService, t: Translator, args: str, turn: Tu
     found = await account_of(service.bookings, code, turn.now)
     if found is None:
         return t("booking-staff-unknown-code", code=code)
-    cancelled = await cancel_account(service.bookings, found.user_id, turn.now)
-    told = 0
-    for booking in cancelled:
-        if await tell_cancelled(service, booking, reason):
-            told += 1
-    log.info("staff cancelled %d appointments of one account", len(cancelled))
-    text = t("booking-staff-cancelaccount-done", account=found.user_id, count=len(cancelled), told=told)
-    await service.notify_staff(text)
-    return text
+    # the reason typed is staff's own words (reaching the person marked as German), as before
+    done = await cancel_all_of(service, found.user_id, reasons.note_of("", reason), turn.now)
+    return done_text(t, done.account, len(done.bookings), done.told)
 
 
 async def agenda_marks(service: BookingService, t: Translator, now: datetime) -> dict[int, str]:

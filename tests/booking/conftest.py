@@ -1,7 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
 
@@ -9,50 +8,18 @@ import pytest
 
 from bot.app import App
 from bot.booking.flow import BookingFeature
-from bot.common import markup
 from bot.core.clock import FakeClock
-from bot.core.events import Reply
-from bot.core.outbox import Delivery
-from tests.auxil.chat import START, Chat, started_app
+from tests.auxil.chat import Chat
+from tests.auxil.recorder import Recorder, recording_app
+from tests.auxil.recorder import recorder as recorder  # the fixture, shared
 
 STAFF = "console:desk"
 
 
-@dataclass
-class Recorder:
-    """A channel's messenger that keeps what the bot sent on its own (reminders, staff notices)."""
-
-    channel: str = "console"
-    sent: list[tuple[str, str]] = field(default_factory=list)  # (ref, plain text)
-    unreachable: set[str] = field(default_factory=set)
-
-    async def send(self, ref: str, replies: Sequence[Reply]) -> Delivery:
-        if ref in self.unreachable:
-            return Delivery.BLOCKED  # as a messenger reports a 403 or a person who left the room
-        for reply in replies:
-            self.sent.append((ref, markup.to_plain(reply.text)))
-        return Delivery.DELIVERED
-
-    def to(self, ref: str) -> list[str]:
-        return [text for r, text in self.sent if r == ref]
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(START)
-
-
-@pytest.fixture
-def recorder() -> Recorder:
-    return Recorder()
-
-
 @pytest.fixture
 async def app(tmp_path: Path, clock: FakeClock, recorder: Recorder) -> AsyncIterator[App]:
-    app = await started_app(tmp_path, clock, staff_users=frozenset({STAFF}))
-    app.postman.register(recorder, staff_ref="staff")
-    yield app
-    await app.stop()
+    async with recording_app(tmp_path, clock, recorder, staff_users=frozenset({STAFF})) as app:
+        yield app
 
 
 def feature(app: App) -> BookingFeature:

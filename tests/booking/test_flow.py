@@ -9,7 +9,8 @@ from bot.booking.repository import Status
 from bot.core.clock import FakeClock
 from bot.core.events import Inbound, InboundKind
 from tests.auxil.chat import Chat
-from tests.booking.conftest import Recorder, book, feature
+from tests.auxil.recorder import Recorder
+from tests.booking.conftest import book, feature
 
 CODE = re.compile(r"\b([A-HJ-NP-Z2-9]{3})-([A-HJ-NP-Z2-9]{3})\b")
 

@@ -8,7 +8,8 @@ from datetime import timedelta
 from bot.app import App
 from bot.core.clock import FakeClock
 from tests.auxil.chat import Chat
-from tests.booking.conftest import STAFF, Recorder, book, feature
+from tests.auxil.recorder import Recorder
+from tests.booking.conftest import STAFF, book, feature
 
 
 async def start_booking(app: App, user: str) -> Chat:

@@ -13,7 +13,8 @@ from bot.booking.rules import WhenUnconfirmed, load_contact, rules_of
 from bot.config import ROOT
 from bot.core.clock import FakeClock
 from tests.auxil.chat import Chat, copy_tree, started_app
-from tests.booking.conftest import STAFF, Recorder, feature
+from tests.auxil.recorder import Recorder
+from tests.booking.conftest import STAFF, feature
 
 # the line a person reads in every step, in their language, while the hours are not confirmed
 MARK = {

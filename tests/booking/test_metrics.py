@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 from bot.app import App
 from bot.core.clock import BERLIN, FakeClock
 from bot.ops.metrics import REGISTRY
-from tests.booking.conftest import Recorder, book, feature
+from tests.auxil.recorder import Recorder
+from tests.booking.conftest import book, feature
 
 
 def bookings(event: str) -> float:

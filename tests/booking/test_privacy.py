@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 from bot.app import App
 from bot.core.clock import BERLIN, FakeClock
 from bot.staff import stats
-from tests.booking.conftest import Recorder, book, feature
+from tests.auxil.recorder import Recorder
+from tests.booking.conftest import book, feature
 
 
 def monday(hour: int = 9) -> datetime:

@@ -17,7 +17,8 @@ from bot.core.clock import BERLIN, FakeClock
 from bot.core.feature import Feature
 from bot.core.services import FeatureServices
 from tests.auxil.chat import START, started_app
-from tests.booking.conftest import Recorder, book, feature
+from tests.auxil.recorder import Recorder
+from tests.booking.conftest import book, feature
 
 RULES = BookingRules()
 

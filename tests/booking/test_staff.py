@@ -12,7 +12,8 @@ from bot.booking.repository import Status
 from bot.common import markup
 from bot.core.clock import BERLIN, FakeClock
 from tests.auxil.chat import Chat
-from tests.booking.conftest import Recorder, book, feature
+from tests.auxil.recorder import Recorder
+from tests.booking.conftest import book, feature
 
 
 def monday(hour: int = 9) -> datetime:

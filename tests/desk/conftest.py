@@ -14,8 +14,8 @@ from bot.core.clock import FakeClock
 from bot.desk.accounts import Role
 from bot.desk.server import build_desk
 from bot.desk.site import Desk
-from tests.auxil.chat import START, started_app
-from tests.booking.conftest import Recorder
+from tests.auxil.recorder import Recorder, recording_app
+from tests.auxil.recorder import recorder as recorder  # the fixture, shared
 
 PASSWORD = "correct horse battery"
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -28,21 +28,9 @@ def csrf_of(html: str) -> str:
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(START)
-
-
-@pytest.fixture
-def recorder() -> Recorder:
-    return Recorder()
-
-
-@pytest.fixture
 async def app(tmp_path: Path, clock: FakeClock, recorder: Recorder) -> AsyncIterator[App]:
-    app = await started_app(tmp_path, clock, desk_url="https://desk.example.org")
-    app.postman.register(recorder, staff_ref="staff")
-    yield app
-    await app.stop()
+    async with recording_app(tmp_path, clock, recorder, desk_url="https://desk.example.org") as app:
+        yield app
 
 
 @pytest.fixture
@@ -101,12 +89,12 @@ async def live_desk(tmp_path: Path, clock: FakeClock, recorder: Recorder) -> Asy
     """The whole app with the desk on a real port of 127.0.0.1 (``app.settings.desk_port``)."""
     from tests.auxil.net import free_port
 
-    app = await started_app(tmp_path, clock, desk_port=free_port(), desk_url="https://desk.example.org")
-    app.postman.register(recorder, staff_ref="staff")
-    assert app.desk is not None
-    await app.desk.accounts.add("anna", Role.COUNSELLOR, PASSWORD, clock.now())
-    yield app
-    await app.stop()
+    async with recording_app(
+        tmp_path, clock, recorder, desk_port=free_port(), desk_url="https://desk.example.org"
+    ) as app:
+        assert app.desk is not None
+        await app.desk.accounts.add("anna", Role.COUNSELLOR, PASSWORD, clock.now())
+        yield app
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -37,6 +38,15 @@ def test_add_list_unlock_and_remove_users(
     assert capsys.readouterr().out.splitlines() == ["root\tadmin"]
     stored = (tmp_path / "var" / "bot.sqlite3").read_bytes()
     assert b"another long one" not in stored and b"$argon2id$" in stored
+    with sqlite3.connect(tmp_path / "var" / "bot.sqlite3") as db:
+        audit = db.execute("SELECT staff, action, subject FROM desk_audit ORDER BY id").fetchall()
+    # the second remove-user found nobody: no entry for it
+    assert audit == [
+        ("cli", "add_user", "anna"),
+        ("cli", "add_user", "root"),
+        ("cli", "unlock_user", "anna"),
+        ("cli", "remove_user", "anna"),
+    ]
 
 
 async def test_the_desk_is_off_without_a_port(tmp_path: Path) -> None:

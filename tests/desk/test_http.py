@@ -12,16 +12,28 @@ from bot.booking.repository import Status
 from bot.booking.texts import code_text
 from bot.core.clock import FakeClock, local
 from bot.desk.site import Desk
-from tests.booking.conftest import Recorder, book, feature
+from tests.auxil.recorder import Recorder
+from tests.booking.conftest import book, feature
 from tests.desk.conftest import PASSWORD, csrf_of, log_in
 
-PAGES = ["/", "/agenda", "/agenda?date=2026-12-01", "/content", "/users", "/agenda/export?format=csv"]
+PAGES = [
+    "/",
+    "/agenda",
+    "/agenda?date=2026-12-01",
+    "/content",
+    "/users",
+    "/agenda/export?format=csv",
+    "/accounts",
+    "/accounts/1",
+    "/accounts/1/cancel",
+]
 FORMS = [
     "/logout",
     "/agenda/ABCDEF/arrived",
     "/agenda/ABCDEF/noshow",
     "/agenda/ABCDEF/cancel",
     "/agenda/close",
+    "/accounts/1/cancel",
 ]
 
 

@@ -16,7 +16,8 @@ from bot.booking.texts import code_text
 from bot.channels.console import STAFF_REF, ConsoleMessenger
 from bot.core.clock import local
 from tests.auxil.chat import Chat
-from tests.booking.conftest import Recorder, feature
+from tests.auxil.recorder import Recorder
+from tests.booking.conftest import feature
 
 NAME = "Mariana"
 PHONE_TYPED = "0151 2345 6789"
@@ -66,7 +67,7 @@ async def test_no_name_or_phone_reaches_staff_channels_or_logs(
     await chat.action(f"booking:cancelyes:{code}")
 
     to_staff = staff_log.read_text(encoding="utf-8")
-    group_text = "\n".join(text for _ref, text in group.sent)
+    group_text = "\n".join(group.texts())
     assert code_text(code) in to_staff and code_text(code) in group_text  # the notices did arrive
     assert "https://desk.example.org/agenda?date=" in group_text
     places = {"staff.log": to_staff, "telegram group": group_text, "logs": caplog.text, "/agenda": agenda}

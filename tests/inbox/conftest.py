@@ -1,56 +1,27 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.app import App
-from bot.common import markup
 from bot.core.clock import FakeClock
-from bot.core.events import Reply
+from bot.core.outbox import Delivery
 from bot.inbox.feature import InboxFeature
-from tests.auxil.chat import START, started_app
-
-
-@dataclass
-class Recorder:
-    """A channel's messenger keeping what the bot sent on its own (answers, staff notices)."""
-
-    channel: str = "console"
-    sent: list[tuple[str, Reply]] = field(default_factory=list)
-    unreachable: set[str] = field(default_factory=set)
-
-    async def send(self, ref: str, replies: Sequence[Reply]) -> bool:
-        if ref in self.unreachable:
-            return False
-        self.sent.extend((ref, reply) for reply in replies)
-        return True
-
-    def to(self, ref: str) -> list[str]:
-        return [markup.to_plain(reply.text) for r, reply in self.sent if r == ref]
-
-    def replies_to(self, ref: str) -> list[Reply]:
-        return [reply for r, reply in self.sent if r == ref]
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(START)
+from tests.auxil.recorder import Recorder, recording_app
 
 
 @pytest.fixture
 def recorder() -> Recorder:
-    return Recorder()
+    # an unreachable person here is a transient failure (the answer is kept as not delivered), not a block
+    return Recorder(refusal=Delivery.FAILED)
 
 
 @pytest.fixture
 async def app(tmp_path: Path, clock: FakeClock, recorder: Recorder) -> AsyncIterator[App]:
-    app = await started_app(tmp_path, clock)
-    app.postman.register(recorder, staff_ref="staff")
-    yield app
-    await app.stop()
+    async with recording_app(tmp_path, clock, recorder) as app:
+        yield app
 
 
 def inbox_of(app: App) -> InboxFeature:

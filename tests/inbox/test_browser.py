@@ -15,8 +15,9 @@ from bot.desk.accounts import Role
 from bot.desk.server import build_desk
 from tests.auxil import browser
 from tests.auxil.chat import Chat
+from tests.auxil.recorder import Recorder
 from tests.desk.conftest import PASSWORD
-from tests.inbox.conftest import Recorder, inbox_of
+from tests.inbox.conftest import inbox_of
 
 # set to a folder (e.g. docs/) to keep screenshots of the inbox and a thread for the README
 SCREENSHOTS = os.environ.get("BOT_SCREENSHOTS", "")

@@ -12,7 +12,8 @@ import pytest
 from bot.app import App
 from bot.core.clock import FakeClock
 from tests.auxil.chat import Chat, started_app
-from tests.inbox.conftest import Recorder, inbox_of
+from tests.auxil.recorder import Recorder
+from tests.inbox.conftest import inbox_of
 
 QUESTION_RO = "Unde găsesc un medic de familie care vorbește română? Mă numesc Ioana Popescu."
 QUESTION_BG = "Kak da si napravya zdravna osigurovka? Kazvam se Petar."

@@ -15,8 +15,9 @@ from bot.desk.accounts import Role
 from bot.desk.server import build_desk
 from bot.desk.site import Desk
 from tests.auxil.chat import Chat
+from tests.auxil.recorder import Recorder
 from tests.desk.conftest import PASSWORD, csrf_of, log_in
-from tests.inbox.conftest import Recorder, inbox_of
+from tests.inbox.conftest import inbox_of
 
 SCRIPT = "<script>alert(1)</script> Unde e Clearingstelle?"
 
