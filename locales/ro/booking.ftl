@@ -140,3 +140,13 @@ booking-staff-unconfirmed = ⚠️ Program de consultații neconfirmat: persoana
 booking-mine-words = programarea mea, programarile mele, programările mele, programare mea, programarea noastra, unde vad programarea, când am programare, cand am programare, când e programarea, cand e programarea, codul programarii, anulez programarea, anula programarea, mut programarea, muta programarea, schimb programarea
 booking-move-note = Programarea de acum rămâne până confirmați. După confirmare primiți un cod nou, iar codul vechi nu mai este valabil.
 booking-move-kept = Bine, nu am schimbat nimic. Programarea dumneavoastră de { $when } rămâne, cu același cod.
+booking-old-code = Codul vechi { $code } nu mai este valabil.
+booking-move-gone = Programarea pe care voiați să o mutați nu mai există (a fost anulată sau a trecut). Nu am schimbat nimic.
+# ora aleasă nu mai poate fi programată (a trecut sau ziua a fost închisă): nu a „luat-o” nimeni
+booking-time-gone = Îmi pare rău, această oră nu mai poate fi programată.
+# confirmare după ce timpul de păstrare a expirat (booking-held spune cât durează)
+booking-hold-expired-taken = Am putut păstra această oră pentru dumneavoastră doar câteva minute. Timpul a expirat, iar între timp altcineva a luat această oră.
+booking-hold-expired-gone = Am putut păstra această oră pentru dumneavoastră doar câteva minute. Timpul a expirat, iar această oră nu mai poate fi programată.
+# ce scriu oamenii când vor să facă o programare (expresii despărțite prin virgulă); doar un mesaj
+# care nu spune nimic altceva începe programarea („vreau o programare la medic” rămâne o întrebare)
+booking-new-words = vreau o programare, vreau programare, vreau o programare noua, vreau sa fac o programare, aș vrea o programare, as vrea o programare, as vrea sa fac o programare, doresc o programare, fac o programare, sa fac o programare, programare noua, o programare noua, îmi trebuie o programare, imi trebuie o programare, am nevoie de o programare
