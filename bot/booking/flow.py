@@ -98,6 +98,8 @@ class BookingFeature(Feature):
         services.sessions.keep(self.service.bookings.users_with_appointments)
         self._mine_words = PhraseList(lambda t: t("booking-mine-words"))
         self._new_words = PhraseList(lambda t: t("booking-new-words"))
+        self._cancel_words = PhraseList(lambda t: t("booking-cancel-words"))
+        self._move_words = PhraseList(lambda t: t("booking-move-words"))
 
     async def start(self) -> None:
         """Start the reminder job (it survives restarts: reminders are rows)."""
@@ -119,11 +121,16 @@ class BookingFeature(Feature):
 
     async def answer(self, turn: Turn, text: str) -> list[Reply] | None:
         """ "vreau o programare", "iskam da si zapisha 4as": booking starts (the whole message says so:
-        "vreau o programare la medic" is a question for the answers). "unde vad programarea mea?",
-        "moite 4asove": the person's own appointments."""
+        "vreau o programare la medic" is a question for the answers); "otmeni 4asa", "vreau sa mut
+        programarea": the cancel question or the move of one's appointment. "unde vad programarea
+        mea?", "moite 4asove": the person's own appointments."""
         words, catalog = tokens(text), turn.library.catalog
         if self._new_words.of(catalog).whole(words):
             return await self.begin(turn)
+        if self._cancel_words.of(catalog).whole(words):
+            return await mine.by_words(self, turn, "cancel")
+        if self._move_words.of(catalog).whole(words):
+            return await mine.by_words(self, turn, "move")
         if self._mine_words.of(catalog).found_in(words):
             return await mine.overview(self, turn)
         return None

@@ -39,7 +39,8 @@ class Words:
 
 class PhraseList:
     """The phrases of one locale message (``booking-mine-words``, ``booking-new-words``), every
-    language joined, with the filler words (``words-filler``); rebuilt when the locales are reloaded.
+    language joined, with the filler words (``words-filler``, greetings, thanks); rebuilt when the
+    locales are reloaded.
     ``read`` names the message with a literal id, which the locale check follows."""
 
     def __init__(self, read: Callable[[Translator], str]) -> None:
@@ -54,7 +55,9 @@ class PhraseList:
             for lang in catalog.languages:
                 t = catalog.translator(lang)
                 phrases.extend(parse_list(self.read(t)))
-                filler.update(word for phrase in parse_list(t("words-filler")) for word in phrase.words)
+                # "buna ziua, vreau o programare, multumesc": greetings and thanks around do not change it
+                around = (t("words-filler"), t("talk-hello-words"), t("talk-thanks-words"))
+                filler.update(word for text in around for phrase in parse_list(text) for word in phrase.words)
             self._words, self._catalog = Words(tuple(phrases), frozenset(filler)), catalog
         return self._words
 
@@ -92,6 +95,15 @@ async def overview(feature: BookingFeature, turn: Turn, notice: str = "") -> lis
         choices.append(Choice(ACTION_NEW, t("booking-entry")))
     choices.append(Choice(actions.HOME, t("choice-home")))
     return [Reply(f"{notice}\n\n{text}" if notice else text, tuple(choices))]
+
+
+async def by_words(feature: BookingFeature, turn: Turn, verb: str) -> list[Reply] | None:
+    """ "otmeni 4asa", "vreau sa mut programarea": with one appointment, its cancel question or its
+    move; with several, the list to choose from (also when there is none: it says so)."""
+    upcoming = await feature.service.bookings.upcoming(turn.session.user_id, turn.now)
+    if len(upcoming) == 1:
+        return await action(feature, turn, verb, upcoming[0].code)
+    return await overview(feature, turn)
 
 
 async def _own(feature: BookingFeature, turn: Turn, code: str) -> Booking | None:

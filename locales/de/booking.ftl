@@ -139,3 +139,7 @@ booking-hold-expired-gone = Ich konnte diese Zeit nur einige Minuten für Sie ha
 # was Menschen schreiben, die einen Termin wollen (Ausdrücke durch Kommas getrennt); nur eine Nachricht,
 # die nichts anderes sagt, startet die Buchung („ich brauche einen Termin beim Arzt“ bleibt eine Frage)
 booking-new-words = termin machen, einen termin machen, ich möchte einen termin, ich brauche einen termin, termin vereinbaren, einen termin vereinbaren, neuer termin, einen neuen termin, termin buchen
+# was Menschen schreiben, um ihren Termin abzusagen oder zu verschieben (nur die ganze Nachricht; mit einem
+# Termin geht es direkt zur Frage, ob er abgesagt werden soll, oder zur Wahl der neuen Zeit)
+booking-cancel-words = absagen, termin absagen, ich möchte absagen, ich möchte den termin absagen, stornieren, termin stornieren, ich kann nicht kommen
+booking-move-words = verschieben, termin verschieben, ich möchte den termin verschieben, andere zeit, anderer tag

@@ -139,3 +139,7 @@ booking-hold-expired-gone = I could keep this time for you only for a few minute
 # what people write when they want to book (phrases separated by commas); only a message that says
 # nothing else starts booking ("i need an appointment with a doctor" stays a question)
 booking-new-words = book an appointment, make an appointment, i want an appointment, i need an appointment, new appointment, i would like an appointment, i want to book an appointment, appointment please
+# what people write to cancel or move their appointment (only the whole message; with one appointment
+# it leads straight to the cancel question or to choosing the new time)
+booking-cancel-words = cancel my appointment, cancel the appointment, i want to cancel, i want to cancel my appointment, i cannot come, i can't come
+booking-move-words = move my appointment, change my appointment, reschedule, another time, another day
