@@ -15,7 +15,7 @@ import phonenumbers
 
 from bot.booking import closed, guard, mine, notices, reminders, texts
 from bot.booking.draft import Draft, Step
-from bot.booking.mine import MineWords
+from bot.booking.mine import PhraseList
 from bot.booking.repository import Booking, Outcome, Status, TakeResult
 from bot.booking.schedule import Slot
 from bot.booking.service import ACTION_MINE, ACTION_NEW, REMINDER_INTERVAL, BookingService
@@ -42,6 +42,13 @@ HOME_REGIONS = {"ro": "RO", "bg": "BG"}  # where people writing in this language
 
 def _nav(turn: Turn) -> tuple[Choice, ...]:
     return (Choice(actions.BACK, turn.t("choice-back")), Choice(actions.HOME, turn.t("choice-home")))
+
+
+def _live(held: Booking | None, user_id: int, now: datetime) -> bool:
+    """The person's hold still keeps the place (it has not run out)."""
+    if held is None or held.user_id != user_id or held.status is not Status.HOLD:
+        return False
+    return held.hold_until is not None and held.hold_until > now
 
 
 def clean_name(text: str) -> str | None:
@@ -89,7 +96,10 @@ class BookingFeature(Feature):
         self.service = BookingService(services, reminder_interval or REMINDER_INTERVAL)
         self.services = services
         services.sessions.keep(self.service.bookings.users_with_appointments)
-        self._mine_words = MineWords()
+        self._mine_words = PhraseList(lambda t: t("booking-mine-words"))
+        self._new_words = PhraseList(lambda t: t("booking-new-words"))
+        self._cancel_words = PhraseList(lambda t: t("booking-cancel-words"))
+        self._move_words = PhraseList(lambda t: t("booking-move-words"))
 
     async def start(self) -> None:
         """Start the reminder job (it survives restarts: reminders are rows)."""
@@ -110,8 +120,18 @@ class BookingFeature(Feature):
         return choices
 
     async def answer(self, turn: Turn, text: str) -> list[Reply] | None:
-        """ "unde vad programarea mea?", "moite 4asove": the person's own appointments."""
-        if self._mine_words.of(turn.library.catalog).found_in(tokens(text)):
+        """ "vreau o programare", "iskam da si zapisha 4as": booking starts (the whole message says so:
+        "vreau o programare la medic" is a question for the answers); "otmeni 4asa", "vreau sa mut
+        programarea": the cancel question or the move of one's appointment. "unde vad programarea
+        mea?", "moite 4asove": the person's own appointments."""
+        words, catalog = tokens(text), turn.library.catalog
+        if self._new_words.of(catalog).whole(words):
+            return await self.begin(turn)
+        if self._cancel_words.of(catalog).whole(words):
+            return await mine.by_words(self, turn, "cancel")
+        if self._move_words.of(catalog).whole(words):
+            return await mine.by_words(self, turn, "move")
+        if self._mine_words.of(catalog).found_in(words):
             return await mine.overview(self, turn)
         return None
 
@@ -348,8 +368,8 @@ class BookingFeature(Feature):
         language = Draft(turn.session).language
         schedule = await service.schedule()
         slot = schedule.find(key, turn.now)
-        if slot is None or language not in slot.languages:
-            return await self.just_taken(turn, None)
+        if slot is None or language not in slot.languages:  # passed, closed or forged: nobody took it
+            return await self.offer_others(turn, None, t("booking-time-gone"), exclude=key)
         refused = await self.hold_refused(turn)
         if refused is not None:
             return refused
@@ -412,23 +432,33 @@ class BookingFeature(Feature):
             replacing=draft.move or None,
         )
 
-    async def just_taken(self, turn: Turn, slot: Slot | None) -> list[Reply]:
-        """The chosen time is gone: say so politely and offer the next free ones."""
+    async def just_taken(self, turn: Turn, slot: Slot) -> list[Reply]:
+        """Someone else took the chosen time: say so politely and offer the next free ones."""
+        return await self.offer_others(turn, slot, turn.t("booking-just-taken"))
+
+    async def offer_others(
+        self, turn: Turn, after: Slot | None, notice: str, exclude: str = ""
+    ) -> list[Reply]:
+        """``notice``, then the next free times (after ``after``, else the first ones), never the time
+        that is gone (``exclude``, a slot key); none at all: the days."""
         draft = Draft(turn.session)
         t = turn.t
         language = draft.language
-        after = slot.start if slot is not None else None
-        free = await self.service.free_slots(turn.now, language, after=after)
+        gone = {exclude, after.key if after is not None else ""}
+        start = after.start if after is not None else None
+        free = [
+            s for s in await self.service.free_slots(turn.now, language, after=start) if s.key not in gone
+        ]
+        if not free and start is not None:
+            free = [s for s in await self.service.free_slots(turn.now, language) if s.key not in gone]
         if not free:
-            free = await self.service.free_slots(turn.now, language)
-        if not free:
-            return await self.ask_day(turn, notice=t("booking-just-taken"))
+            return await self.ask_day(turn, notice=notice)
         turn.session.step = Step.TIME
         choices = [
             Choice(f"booking:slot:{s.key}", texts.when_short(s.start, turn.lang)) for s in free[:NEXT_FREE]
         ]
         choices.append(Choice("booking:days:0", t("booking-other-day")))
-        text = t("booking-just-taken") + "\n\n" + t("booking-next-free")
+        text = notice + "\n\n" + t("booking-next-free")
         return [Reply(self._marked(turn, text), (*choices, *_nav(turn)))]
 
     def ask_name(self, turn: Turn, notice: str = "") -> list[Reply]:
@@ -486,18 +516,22 @@ class BookingFeature(Feature):
             return [Reply(t("stale-choice"), self.after_choices(turn))]
         moving = draft.move or None
         held = await service.bookings.get_id(hold)
-        if held is None or (held.status is not Status.HOLD and held.status is not Status.BOOKED):
-            # the hold expired and was cleaned up: take the time again if it is still free
-            slot = (await service.schedule()).find(draft.slot, turn.now)
-            result = await self._hold(turn, slot) if slot is not None else None
-            if result is None or result.booking is None:
-                return await self.just_taken(turn, slot)
-            held, hold, capacity = result.booking, result.booking.id, slot.capacity if slot else capacity
+        if held is not None and held.user_id != turn.session.user_id:
+            held = None  # the hold was deleted and its id reused by someone else's booking
+        if held is None or held.status is not Status.BOOKED:  # not a confirmation pressed twice
+            if moving and not await self._still_booked(turn, moving):
+                return await self.move_gone(turn)
+            if not _live(held, turn.session.user_id, turn.now):
+                retaken = await self.retake(turn)
+                if not isinstance(retaken, Booking):
+                    return retaken
+                held, hold, capacity = retaken, retaken.id, draft.capacity or capacity
+        assert held is not None  # a hold that ran out was taken again above
         schedule = await service.schedule()
         if not schedule.is_open_day(held.start.astimezone(BERLIN).date()):
             # staff closed that day (/close) while the person was confirming
             await service.bookings.release_holds(turn.session.user_id)
-            return await self.just_taken(turn, None)
+            return await self.offer_others(turn, None, t("booking-time-gone"), exclude=draft.slot)
         booking = await service.bookings.confirm(
             booking_id=hold,
             user_id=turn.session.user_id,
@@ -508,8 +542,9 @@ class BookingFeature(Feature):
             phone=draft.phone or None,
             replacing=moving,
         )
-        if booking is None:
-            return await self.just_taken(turn, None)
+        if booking is None:  # the hold ran out this very moment and the place went, or the old one did
+            await service.bookings.release_holds(turn.session.user_id)
+            return await self.offer_others(turn, None, t("booking-time-gone"), exclude=draft.slot)
         metrics.BOOKINGS.labels("moved" if moving else "confirmed").inc()
         turn.session.end_flow()
         if moving:
@@ -517,16 +552,55 @@ class BookingFeature(Feature):
             await notices.notify_move(service, old, booking)
         else:
             await notices.announce(service, "booking-staff-new", booking)
-        return self.confirmation(turn, booking, moved=bool(moving))
+        return self.confirmation(turn, booking, replaced=moving or "")
 
-    def confirmation(self, turn: Turn, booking: Booking, moved: bool) -> list[Reply]:
+    async def retake(self, turn: Turn) -> Booking | list[Reply]:
+        """The hold ran out before the person confirmed: the same time is taken again when it is still
+        free (the new hold, confirmed at once); otherwise say that the hold ran out and offer other
+        times, never this one."""
+        draft = Draft(turn.session)
+        t = turn.t
+        slot = (await self.service.schedule()).find(draft.slot, turn.now)
+        if slot is None or draft.language not in slot.languages:  # passed, or the day was closed
+            await self.service.bookings.release_holds(turn.session.user_id)
+            return await self.offer_others(turn, None, t("booking-hold-expired-gone"), exclude=draft.slot)
+        # not recorded as a new hold (bot.booking.guard): it is the time the person already chose
+        result = await self._take(turn, slot)
+        if result.outcome is Outcome.FULL:
+            return await self.offer_others(turn, slot, t("booking-hold-expired-taken"))
+        if result.outcome is Outcome.LIMIT:
+            turn.session.end_flow()
+            limit = self.service.rules.max_per_user
+            return await mine.overview(self, turn, notice=t("booking-limit", count=limit))
+        if result.outcome is Outcome.SAME_TIME:
+            return await self.ask_time(turn, draft.day, notice=t("booking-same-time"))
+        assert result.booking is not None
+        draft.hold, draft.capacity = result.booking.id, slot.capacity
+        return result.booking
+
+    async def _still_booked(self, turn: Turn, code: str) -> bool:
+        old = await self.service.bookings.get(code)
+        return old is not None and old.user_id == turn.session.user_id and old.status is Status.BOOKED
+
+    async def move_gone(self, turn: Turn) -> list[Reply]:
+        """The appointment being moved was cancelled meanwhile (by staff, or it is over): nothing moves."""
+        await self.service.bookings.release_holds(turn.session.user_id)
+        turn.session.end_flow()
+        choices = (Choice(ACTION_NEW, turn.t("booking-entry")), *self.after_choices(turn))
+        return [Reply(turn.t("booking-move-gone"), choices)]
+
+    def confirmation(self, turn: Turn, booking: Booking, replaced: str = "") -> list[Reply]:
+        """The appointment as booked; after a move (``replaced``: the old code), that the old code is void."""
         t, tree = turn.t, turn.library.tree
+        done = "booking-moved" if replaced else "booking-done"
         lines = [
-            t("booking-moved" if moved else "booking-done", when=texts.when_long(booking.start, turn.lang)),
+            t(done, when=texts.when_long(booking.start, turn.lang)),
             *self._mark_line(turn),
             t("booking-code", code=texts.code_text(booking.code)),
-            t("booking-line-where", address=texts.address(self.service.contact, booking.site, t)),
         ]
+        if replaced:
+            lines.append(t("booking-old-code", code=texts.code_text(replaced)))
+        lines.append(t("booking-line-where", address=texts.address(self.service.contact, booking.site, t)))
         choices = []
         if "contact/documents" in tree.nodes:
             label = tree.text("contact/documents", turn.lang).title

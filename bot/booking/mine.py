@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -10,11 +11,11 @@ from bot.booking import closed, notices, reasons, texts
 from bot.booking.draft import Draft, Step
 from bot.booking.repository import Booking
 from bot.booking.service import ACTION_NEW, cancel_action, move_action
-from bot.common.phrases import Phrase, any_found, parse_list
+from bot.common.phrases import Phrase, any_found, covered, parse_list
 from bot.core import actions
 from bot.core.events import Choice, Reply
 from bot.core.feature import Turn
-from bot.i18n.catalog import Catalog
+from bot.i18n.catalog import Catalog, Translator
 
 if TYPE_CHECKING:
     from bot.booking.flow import BookingFeature
@@ -26,24 +27,38 @@ RECENTLY_CANCELLED_DAYS = 14  # how long a cancellation by the contact point sta
 @dataclass(frozen=True)
 class Words:
     phrases: tuple[Phrase, ...]
+    filler: frozenset[str] = frozenset()
 
     def found_in(self, words: list[str]) -> bool:
         return any_found(self.phrases, words)
 
+    def whole(self, words: list[str]) -> bool:
+        """The message is nothing but these phrases and filler words ("vreau o programare, va rog")."""
+        return covered(words, self.phrases, self.filler)
 
-class MineWords:
-    """Phrases about one's own appointments (``booking-mine-words``, every language), per catalog."""
 
-    def __init__(self) -> None:
+class PhraseList:
+    """The phrases of one locale message (``booking-mine-words``, ``booking-new-words``), every
+    language joined, with the filler words (``words-filler``, greetings, thanks); rebuilt when the
+    locales are reloaded.
+    ``read`` names the message with a literal id, which the locale check follows."""
+
+    def __init__(self, read: Callable[[Translator], str]) -> None:
+        self.read = read
         self._catalog: Catalog | None = None
         self._words = Words(())
 
     def of(self, catalog: Catalog) -> Words:
         if self._catalog is not catalog:
             phrases: list[Phrase] = []
+            filler: set[str] = set()
             for lang in catalog.languages:
-                phrases.extend(parse_list(catalog.translator(lang)("booking-mine-words")))
-            self._words, self._catalog = Words(tuple(phrases)), catalog
+                t = catalog.translator(lang)
+                phrases.extend(parse_list(self.read(t)))
+                # "buna ziua, vreau o programare, multumesc": greetings and thanks around do not change it
+                around = (t("words-filler"), t("talk-hello-words"), t("talk-thanks-words"))
+                filler.update(word for text in around for phrase in parse_list(text) for word in phrase.words)
+            self._words, self._catalog = Words(tuple(phrases), frozenset(filler)), catalog
         return self._words
 
 
@@ -80,6 +95,15 @@ async def overview(feature: BookingFeature, turn: Turn, notice: str = "") -> lis
         choices.append(Choice(ACTION_NEW, t("booking-entry")))
     choices.append(Choice(actions.HOME, t("choice-home")))
     return [Reply(f"{notice}\n\n{text}" if notice else text, tuple(choices))]
+
+
+async def by_words(feature: BookingFeature, turn: Turn, verb: str) -> list[Reply] | None:
+    """ "otmeni 4asa", "vreau sa mut programarea": with one appointment, its cancel question or its
+    move; with several, the list to choose from (also when there is none: it says so)."""
+    upcoming = await feature.service.bookings.upcoming(turn.session.user_id, turn.now)
+    if len(upcoming) == 1:
+        return await action(feature, turn, verb, upcoming[0].code)
+    return await overview(feature, turn)
 
 
 async def _own(feature: BookingFeature, turn: Turn, code: str) -> Booking | None:

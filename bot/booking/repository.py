@@ -66,6 +66,7 @@ class Booking:
     blocked: bool = False
     arrived_at: str | None = None  # staff at the desk marked the person as arrived
     staff_note: str | None = None  # why staff cancelled: "preset:<id>" or the staff's own words
+    hold_until: datetime | None = None  # a hold's end (a hold past it no longer keeps the place)
 
     @property
     def arrived(self) -> bool:
@@ -108,6 +109,7 @@ def _booking(row: aiosqlite.Row) -> Booking:
         blocked=bool(row["blocked"]) if "blocked" in keys and row["blocked"] is not None else False,
         arrived_at=row["arrived_at"] if "arrived_at" in keys else None,
         staff_note=row["staff_note"] if "staff_note" in keys else None,
+        hold_until=parse_iso(row["hold_until"]) if "hold_until" in keys and row["hold_until"] else None,
     )
 
 

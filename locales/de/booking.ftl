@@ -129,3 +129,17 @@ booking-staff-unconfirmed = ⚠️ Sprechzeiten nicht bestätigt: Die Person wur
 booking-mine-words = mein termin, meinen termin, meinem termin, meine termine, wann ist mein termin, termin absagen, termin verschieben
 booking-move-note = Ihr jetziger Termin bleibt, bis Sie bestätigen. Danach bekommen Sie einen neuen Code; der alte Code gilt dann nicht mehr.
 booking-move-kept = In Ordnung, es wurde nichts geändert. Ihr Termin am { $when } bleibt, mit demselben Code.
+booking-old-code = Der alte Code { $code } gilt nicht mehr.
+booking-move-gone = Der Termin, den Sie verschieben wollten, ist nicht mehr gebucht (er wurde abgesagt oder ist vorbei). Es wurde nichts geändert.
+# die gewählte Zeit kann nicht mehr gebucht werden (vorbei, oder der Tag wurde geschlossen): niemand hat sie „genommen“
+booking-time-gone = Entschuldigung, diese Zeit kann nicht mehr gebucht werden.
+# bestätigt, nachdem die Haltezeit abgelaufen ist (booking-held sagt, wie lange sie dauert)
+booking-hold-expired-taken = Ich konnte diese Zeit nur einige Minuten für Sie halten. Diese Minuten sind vorbei, und inzwischen hat jemand anderes die Zeit gebucht.
+booking-hold-expired-gone = Ich konnte diese Zeit nur einige Minuten für Sie halten. Diese Minuten sind vorbei, und die Zeit kann nicht mehr gebucht werden.
+# was Menschen schreiben, die einen Termin wollen (Ausdrücke durch Kommas getrennt); nur eine Nachricht,
+# die nichts anderes sagt, startet die Buchung („ich brauche einen Termin beim Arzt“ bleibt eine Frage)
+booking-new-words = termin machen, einen termin machen, ich möchte einen termin, ich brauche einen termin, termin vereinbaren, einen termin vereinbaren, neuer termin, einen neuen termin, termin buchen
+# was Menschen schreiben, um ihren Termin abzusagen oder zu verschieben (nur die ganze Nachricht; mit einem
+# Termin geht es direkt zur Frage, ob er abgesagt werden soll, oder zur Wahl der neuen Zeit)
+booking-cancel-words = absagen, termin absagen, ich möchte absagen, ich möchte den termin absagen, stornieren, termin stornieren, ich kann nicht kommen
+booking-move-words = verschieben, termin verschieben, ich möchte den termin verschieben, andere zeit, anderer tag

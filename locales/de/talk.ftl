@@ -22,5 +22,7 @@ talk-ok = Gut. Ich bin da, wenn Sie noch etwas brauchen.
 step-not-understood = Das habe ich nicht verstanden. Bitte wählen Sie eine der Möglichkeiten unten: Tippen Sie darauf oder schreiben Sie ihre Nummer. Zum Hauptmenü schreiben Sie „Menü“.
 
 # Notfälle (die Wörter stehen in content/_safety/): diese Zeile kommt zuerst.
+# TelefonSeelsorge: die Nummern sind in content/_safety/README.md belegt.
 safety-112 = 🆘 Wenn es ein Notfall ist, rufen Sie sofort den Notruf 112 an (Rettungsdienst, Feuerwehr). Polizei: 110. Der Anruf ist kostenlos.
-safety-fallback = Im Notfall rufen Sie die 112 an.
+    Wenn Sie daran denken, sich das Leben zu nehmen, oder nicht mehr weiterwissen: TelefonSeelsorge, kostenlos und anonym, rund um die Uhr: 0800 111 0 111 oder 0800 111 0 222.
+safety-fallback = Im Notfall rufen Sie die 112 an. Wenn Sie nicht mehr weiterwissen: TelefonSeelsorge 0800 111 0 111 (kostenlos, anonym, rund um die Uhr).

@@ -129,3 +129,17 @@ booking-staff-unconfirmed = ⚠️ Consultation hours not confirmed: the person 
 booking-mine-words = my appointment, my appointments, when is my appointment, cancel my appointment, move my appointment, change my appointment
 booking-move-note = Your current appointment stays until you confirm. Then you get a new code, and the old code is no longer valid.
 booking-move-kept = OK, nothing was changed. Your appointment on { $when } stays, with the same code.
+booking-old-code = Your old code { $code } is no longer valid.
+booking-move-gone = The appointment you wanted to move is no longer booked (it was cancelled or is over). Nothing was changed.
+# the chosen time cannot be booked any more (passed, or the day was closed): nobody "took" it
+booking-time-gone = Sorry, this time can no longer be booked.
+# confirmed after the hold ran out (booking-held says how long it lasts)
+booking-hold-expired-taken = I could keep this time for you only for a few minutes. That time is over, and meanwhile someone else booked it.
+booking-hold-expired-gone = I could keep this time for you only for a few minutes. That time is over, and this time can no longer be booked.
+# what people write when they want to book (phrases separated by commas); only a message that says
+# nothing else starts booking ("i need an appointment with a doctor" stays a question)
+booking-new-words = book an appointment, make an appointment, i want an appointment, i need an appointment, new appointment, i would like an appointment, i want to book an appointment, appointment please
+# what people write to cancel or move their appointment (only the whole message; with one appointment
+# it leads straight to the cancel question or to choosing the new time)
+booking-cancel-words = cancel my appointment, cancel the appointment, i want to cancel, i want to cancel my appointment, i cannot come, i can't come
+booking-move-words = move my appointment, change my appointment, reschedule, another time, another day

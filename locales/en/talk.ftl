@@ -22,5 +22,7 @@ talk-ok = All right. I am here if you need anything else.
 step-not-understood = I did not understand that. Please choose one of the options below: tap it or write its number. For the main menu, write “menu”.
 
 # Emergencies (the words are in content/_safety/): this line comes first.
+# TelefonSeelsorge: the numbers are checked in content/_safety/README.md.
 safety-112 = 🆘 If this is an emergency, call the emergency number 112 now (ambulance, fire brigade). Police: 110. The call is free.
-safety-fallback = In an emergency, call 112.
+    If you are thinking of ending your life or cannot go on: TelefonSeelsorge (a crisis phone line), free of charge and anonymous, day and night: 0800 111 0 111 or 0800 111 0 222.
+safety-fallback = In an emergency, call 112. If you cannot go on: TelefonSeelsorge 0800 111 0 111 (free of charge, anonymous, day and night).

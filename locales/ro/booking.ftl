@@ -137,6 +137,20 @@ booking-closed-ask = Vă rog să întrebați direct la centrul de consiliere câ
 # pentru echipă
 booking-staff-unconfirmed = ⚠️ Program de consultații neconfirmat: persoana a fost avertizată să nu se bazeze pe această programare.
 # ce scriu oamenii când își caută programarea (expresii despărțite prin virgulă, și fără diacritice)
-booking-mine-words = programarea mea, programarile mele, programările mele, programare mea, programarea noastra, unde vad programarea, când am programare, cand am programare, când e programarea, cand e programarea, codul programarii, anulez programarea, anula programarea, mut programarea, muta programarea, schimb programarea
+booking-mine-words = programarea mea, programarile mele, programările mele, programare mea, programarea noastra, unde vad programarea, când am programare, cand am programare, când e programarea, cand e programarea, codul programarii, anulez programarea, anula programarea, mut programarea, muta programarea, schimb programarea, cand am programarea, când am programarea, la ce ora am programare, la ce oră am programare, la ce ora am programarea, vad programarea, văd programarea, verific programarea
 booking-move-note = Programarea de acum rămâne până confirmați. După confirmare primiți un cod nou, iar codul vechi nu mai este valabil.
 booking-move-kept = Bine, nu am schimbat nimic. Programarea dumneavoastră de { $when } rămâne, cu același cod.
+booking-old-code = Codul vechi { $code } nu mai este valabil.
+booking-move-gone = Programarea pe care voiați să o mutați nu mai există (a fost anulată sau a trecut). Nu am schimbat nimic.
+# ora aleasă nu mai poate fi programată (a trecut sau ziua a fost închisă): nu a „luat-o” nimeni
+booking-time-gone = Îmi pare rău, această oră nu mai poate fi programată.
+# confirmare după ce timpul de păstrare a expirat (booking-held spune cât durează)
+booking-hold-expired-taken = Am putut păstra această oră pentru dumneavoastră doar câteva minute. Timpul a expirat, iar între timp altcineva a luat această oră.
+booking-hold-expired-gone = Am putut păstra această oră pentru dumneavoastră doar câteva minute. Timpul a expirat, iar această oră nu mai poate fi programată.
+# ce scriu oamenii când vor să facă o programare (expresii despărțite prin virgulă); doar un mesaj
+# care nu spune nimic altceva începe programarea („vreau o programare la medic” rămâne o întrebare)
+booking-new-words = vreau o programare, vreau programare, vreau o programare noua, vreau sa fac o programare, aș vrea o programare, as vrea o programare, as vrea sa fac o programare, doresc o programare, fac o programare, sa fac o programare, programare noua, o programare noua, îmi trebuie o programare, imi trebuie o programare, am nevoie de o programare
+# ce scriu oamenii ca să-și anuleze sau să-și mute programarea (doar mesajul întreg; cu o singură
+# programare se ajunge direct la întrebarea de anulare sau la alegerea orei noi)
+booking-cancel-words = anulez, vreau sa anulez, vreau să anulez, anulez programarea, vreau sa anulez programarea, anulati programarea, anulați programarea, anuleaza programarea, anulează programarea, nu mai vin, nu pot veni, nu pot sa vin, nu pot să vin
+booking-move-words = mut programarea, vreau sa mut programarea, vreau să mut programarea, mutati programarea, mutați programarea, muta programarea, mută programarea, schimb ora, vreau alta ora, vreau altă oră, alta ora, altă oră, alta zi, altă zi

@@ -164,7 +164,8 @@ async def test_a_day_closed_while_someone_confirms_is_not_booked(app: App) -> No
     staff_desk = await staff_chat(app)
     await staff_desk.say("/close 2026-11-30 Fortbildung")
     text = await chat.action("booking:confirm")
-    assert "cineva tocmai a luat această oră" in text
+    assert "această oră nu mai poate fi programată" in text
+    assert "cineva" not in text  # nobody took it: the day was closed
     assert "30 noiembrie" not in text
     rows = await app.db.fetchall("SELECT status FROM bookings")
     assert [r[0] for r in rows] == []

@@ -3,6 +3,8 @@ typed instead of numbers. And a word a step does not understand never leaves it 
 
 from __future__ import annotations
 
+import pytest
+
 from bot.app import App
 from bot.booking.repository import Status
 from bot.core.session import Session
@@ -167,12 +169,16 @@ async def test_bg_forget_answered_ne_then_da(app: App) -> None:
 # -- nothing a step does not understand leaves it or confirms it -------------------------------
 
 NONSENSE = ("xyzzy", "banana", "hmm", "asdf qwer", "?!", "pizza cu ketchup", "kakvo", "z")
+# what people write when they are unsure: understood by no step, so none may move on
+UNSURE = {"ro": ("nu stiu", "ce inseamna asta?", "poate"), "bg": ("ne znam", "kakvo e tova?", "mozhe bi")}
+NAME_AGAIN = {"ro": "prenumele", "bg": "малкото Ви име"}
+PHONE_AGAIN = {"ro": "nu pare un număr de telefon", "bg": "не прилича на телефонен номер"}
 
 
-async def _nonsense_keeps_the_step(app: App, chat: Chat) -> None:
+async def _nonsense_keeps_the_step(app: App, chat: Chat, lang: str = "ro") -> None:
     before = await session(app, chat)
     rows = await statuses(app)
-    for word in NONSENSE:
+    for word in (*NONSENSE, *UNSURE[lang]):
         await chat.say(word)
         now = await session(app, chat)
         assert (now.flow, now.step) == (before.flow, before.step), word
@@ -181,42 +187,44 @@ async def _nonsense_keeps_the_step(app: App, chat: Chat) -> None:
         assert await app.sessions.find(chat.channel, chat.user) is not None
 
 
-async def test_no_booking_step_is_left_or_confirmed_by_nonsense(app: App) -> None:
+@pytest.mark.parametrize("lang", ["ro", "bg"])
+async def test_no_booking_step_is_left_or_confirmed_by_nonsense(app: App, lang: str) -> None:
     chat = Chat(app, user="ana")
-    await chat.say("/language ro")
-    slot = (await feature(app).service.free_slots(app.clock.now(), "ro"))[0]
+    await chat.say(f"/language {lang}")
+    slot = (await feature(app).service.free_slots(app.clock.now(), lang))[0]
     await chat.action("booking:new")
-    await _nonsense_keeps_the_step(app, chat)  # topic
+    await _nonsense_keeps_the_step(app, chat, lang)  # topic
     await chat.action("booking:topic:health")
-    await _nonsense_keeps_the_step(app, chat)  # language
-    await chat.action("booking:lang:ro")
-    await _nonsense_keeps_the_step(app, chat)  # day
+    await _nonsense_keeps_the_step(app, chat, lang)  # language
+    await chat.action(f"booking:lang:{lang}")
+    await _nonsense_keeps_the_step(app, chat, lang)  # day
     await chat.action(f"booking:day:{slot.local_start.date().isoformat()}")
-    await _nonsense_keeps_the_step(app, chat)  # time
+    await _nonsense_keeps_the_step(app, chat, lang)  # time
     await chat.action(f"booking:slot:{slot.key}")
     text = await chat.say("?!")  # the first name is free text: a bad one is asked again
-    assert "prenumele" in text and (await session(app, chat)).step == "name"
+    assert NAME_AGAIN[lang] in text and (await session(app, chat)).step == "name"
     await chat.action("booking:skip")
     text = await chat.say("xyzzy")
-    assert "nu pare un număr de telefon" in text and (await session(app, chat)).step == "phone"
+    assert PHONE_AGAIN[lang] in text and (await session(app, chat)).step == "phone"
     await chat.action("booking:skip")
-    await _nonsense_keeps_the_step(app, chat)  # summary
+    await _nonsense_keeps_the_step(app, chat, lang)  # summary
     assert await statuses(app) == ["hold"]
 
 
-async def test_no_cancel_move_or_forget_step_is_left_or_confirmed_by_nonsense(app: App) -> None:
-    chat, code = await book(app, "ivan", "bg")
+@pytest.mark.parametrize("lang", ["ro", "bg"])
+async def test_no_cancel_move_or_forget_step_is_left_or_confirmed_by_nonsense(app: App, lang: str) -> None:
+    chat, code = await book(app, "ivan", lang)
     await chat.action(f"booking:cancel:{code}")
-    await _nonsense_keeps_the_step(app, chat)
+    await _nonsense_keeps_the_step(app, chat, lang)
     await chat.action(f"booking:move:{code}")
-    await _nonsense_keeps_the_step(app, chat)  # day
-    slot = (await feature(app).service.free_slots(app.clock.now(), "bg"))[1]
+    await _nonsense_keeps_the_step(app, chat, lang)  # day
+    slot = (await feature(app).service.free_slots(app.clock.now(), lang))[1]
     await chat.action(f"booking:day:{slot.local_start.date().isoformat()}")
-    await _nonsense_keeps_the_step(app, chat)  # time
+    await _nonsense_keeps_the_step(app, chat, lang)  # time
     await chat.action(f"booking:slot:{slot.key}")
-    await _nonsense_keeps_the_step(app, chat)  # summary
+    await _nonsense_keeps_the_step(app, chat, lang)  # summary
     await chat.say("/forget")
-    await _nonsense_keeps_the_step(app, chat)
+    await _nonsense_keeps_the_step(app, chat, lang)
     booking = await feature(app).service.bookings.get(code)
     assert booking is not None and booking.status is Status.BOOKED
 
@@ -246,5 +254,108 @@ async def test_bg_move_abandoned_by_stop(app: App) -> None:
     await chat.say("1")
     text = await chat.say("stop")
     assert "Записаният Ви час" in text and "остава" in text
+    booking = await feature(app).service.bookings.get(code)
+    assert booking is not None and booking.status is Status.BOOKED
+
+
+# -- typed as people type them, beyond the words listed in the locales --------------------------
+
+
+async def test_ro_book_by_saying_vreau_o_programare(app: App) -> None:
+    chat = Chat(app, user="ana")
+    await chat.say("/language ro")
+    text = await chat.say("Buna ziua, as vrea sa fac o programare, va rog")
+    assert "Despre ce este întrebarea" in text
+    await chat.say("meniu")
+    text = await chat.say("vreau o programare la medic")  # a question about doctors, not a booking
+    assert not (await session(app, chat)).flow and "Despre ce este întrebarea" not in text
+
+
+async def test_bg_book_by_saying_iskam_chas(app: App) -> None:
+    chat = Chat(app, user="georgi")
+    await chat.say("/language bg")
+    text = await chat.say("iskam da si zapisha 4as")
+    assert "За какво е Вашият въпрос" in text
+    await chat.say("menu")  # the Latin "menu"
+    assert not (await session(app, chat)).flow
+    text = await chat.say("zapishete me za chas")
+    assert "За какво е Вашият въпрос" in text
+
+
+async def test_ro_cancel_by_saying_nu_pot_veni_then_da_sigur(app: App) -> None:
+    chat, code = await book(app, "maria", "ro")
+    await chat.say("/menu")
+    text = await chat.say("nu pot veni")
+    assert "Sigur doriți să anulați" in text
+    text = await chat.say("da, sigur")
+    assert "este anulată" in text
+    booking = await feature(app).service.bookings.get(code)
+    assert booking is not None and booking.status is Status.CANCELLED
+
+
+async def test_bg_cancel_by_saying_otmeni_then_da(app: App) -> None:
+    chat, code = await book(app, "ivan", "bg")
+    await chat.say("/menu")
+    text = await chat.say("otmeni 4asa")
+    assert "Наистина ли искате да отмените" in text
+    text = await chat.say("hmm")  # not understood: the question stays, nothing is cancelled
+    assert "Не Ви разбрах" in text and "Да, отменете го" in text
+    text = await chat.say("da")
+    assert "е отменен" in text
+    booking = await feature(app).service.bookings.get(code)
+    assert booking is not None and booking.status is Status.CANCELLED
+
+
+async def test_bg_cancel_question_kept_by_ne(app: App) -> None:
+    chat, code = await book(app, "ivan", "bg")
+    await chat.say("/menu")
+    await chat.say("ne moga da doyda")
+    text = await chat.say("ne")
+    assert "Вашият записан час" in text
+    booking = await feature(app).service.bookings.get(code)
+    assert booking is not None and booking.status is Status.BOOKED
+
+
+async def test_ro_move_by_saying_vreau_sa_mut_and_la_ora_10(app: App) -> None:
+    chat, code = await book(app, "maria", "ro")
+    await chat.say("/menu")
+    text = await chat.say("vreau sa mut programarea")
+    assert "Programarea de acum rămâne până confirmați" in text
+    await chat.say("luni 30")
+    text = await chat.say("la ora 10")
+    assert "Vă rog să verificați programarea" in text and "10:00" in text
+    text = await chat.say("da")
+    assert "a fost mutată" in text and "nu mai este valabil" in text
+    upcoming = await feature(app).service.bookings.upcoming(1, app.clock.now())
+    assert len(upcoming) == 1 and upcoming[0].code != code
+
+
+async def test_bg_move_by_saying_smeni_chasa_and_nazad(app: App) -> None:
+    chat, code = await book(app, "ivan", "bg")
+    await chat.say("/menu")
+    text = await chat.say("smeni 4asa")
+    assert "Сегашният Ви час остава" in text
+    text = await chat.say("nazad")  # back from the days of a move: the list, the old one untouched
+    assert "Вашият записан час" in text and "(код" in text
+    booking = await feature(app).service.bookings.get(code)
+    assert booking is not None and booking.status is Status.BOOKED
+
+
+async def test_bg_forget_by_typing_da_in_latin(app: App) -> None:
+    chat, _ = await book(app, "ivan", "bg")
+    await chat.say("/forget")
+    text = await chat.say("kakvo?")
+    assert "Не Ви разбрах" in text
+    assert await app.sessions.find("console", "ivan") is not None
+    text = await chat.say("da")
+    assert "Изтрих всичко" in text
+    assert await app.sessions.find("console", "ivan") is None
+
+
+async def test_ro_forget_kept_by_nu_multumesc(app: App) -> None:
+    chat, code = await book(app, "maria", "ro")
+    await chat.say("/forget")
+    text = await chat.say("nu, multumesc")
+    assert "nu s-a șters nimic" in text
     booking = await feature(app).service.bookings.get(code)
     assert booking is not None and booking.status is Status.BOOKED

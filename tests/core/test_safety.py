@@ -25,6 +25,18 @@ from tests.auxil.chat import Chat, copy_tree, started_app
         ("bg", "ne disha"),
         ("de", "Mein Kind atmet nicht"),
         ("en", "my friend is unconscious"),
+        # as people write them, beyond the listed words
+        ("ro", "sunt gravida si sangerez, ce fac?"),
+        ("ro", "ma doare burta foarte tare si sunt insarcinata in 7 luni"),
+        ("ro", "copilul nu mai respira!!"),
+        ("ro", "nu mai pot, vreau sa mor"),
+        ("ro", "barbatul meu ma bate"),
+        ("bg", "kyrvia mnogo, bremenna sam"),
+        ("bg", "boli me koremat mnogo, bremenna sum"),
+        ("bg", "mazhat mi me bie"),
+        ("bg", "iskam da se samoubiq"),
+        ("bg", "deteto ne disha"),
+        ("bg", "boli me v gardite"),
     ],
 )
 async def test_the_112_line_comes_first(chat: Chat, lang: str, typed: str) -> None:
@@ -32,6 +44,51 @@ async def test_the_112_line_comes_first(chat: Chat, lang: str, typed: str) -> No
     await chat.say(typed)
     assert "112" in chat.last[0].text and "🆘" in chat.last[0].text
     assert len(chat.last) >= 2  # and the rest is answered as usual
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "line"),
+    [
+        ("ro", "nu mai vreau sa traiesc", "TelefonSeelsorge (ajutor la telefon în criză), gratuit și anonim"),
+        ("bg", "ne iskam da jiveq", "TelefonSeelsorge (помощ по телефона при криза), безплатно и анонимно"),
+        ("de", "ich will nicht mehr leben", "TelefonSeelsorge, kostenlos und anonym"),
+        ("en", "i want to die", "TelefonSeelsorge (a crisis phone line), free of charge and anonymous"),
+    ],
+)
+async def test_the_line_names_the_crisis_line_and_the_police(
+    chat: Chat, lang: str, typed: str, line: str
+) -> None:
+    await chat.say(f"/language {lang}")
+    await chat.say(typed)
+    first = chat.last[0].text
+    assert first.index("112") < first.index("TelefonSeelsorge")  # the emergency number first
+    assert line in first and "0800 111 0 111" in first and "0800 111 0 222" in first
+    assert "110" in first
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "decline"),
+    [
+        ("ro", "blabla trololo", "încă nu am un răspuns"),
+        ("bg", "trololo", "все още нямам отговор"),
+    ],
+)
+async def test_the_honest_decline_names_112(chat: Chat, lang: str, typed: str, decline: str) -> None:
+    await chat.say(f"/language {lang}")
+    text = await chat.say(typed)
+    assert decline in text and "112" in text and "0800 111 0 111" in text
+    assert "🆘" not in text  # not an alarm: just where to call
+
+
+async def test_bg_inside_a_booking_step_the_step_stays(chat: Chat) -> None:
+    await chat.say("/language bg")
+    await chat.say("zapishete si 4as")
+    await chat.say("zdrave")
+    text = await chat.say("krvq mnogo")
+    assert "112" in chat.last[0].text
+    assert "Не Ви разбрах" in text and "1. български" in text  # the step and its choices again
+    session = await chat.app.sessions.load("console", "u1", chat.app.clock.now())
+    assert (session.flow, session.step) == ("booking", "language")
 
 
 async def test_inside_a_step_the_step_stays(chat: Chat) -> None:

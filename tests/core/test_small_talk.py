@@ -29,6 +29,23 @@ NO_ANSWER = ("încă nu am un răspuns", "все още нямам отгово�
         ("de", "bist du ein Mensch?", "kein Mensch"),
         ("en", "thank you!", "You are welcome"),
         ("en", "are you a bot?", "not a person"),
+        # as people write them, beyond the listed words
+        ("ro", "Mersi frumos!", "Cu plăcere"),
+        ("ro", "multumesc mult de tot", "Cu plăcere"),
+        ("ro", "ok mersi", "Cu plăcere"),
+        ("ro", "bine, multumesc", "Cu plăcere"),
+        ("ro", "am inteles, mersi", "Bine."),
+        ("ro", "vorbesc cu un om?", "Nu sunt om"),
+        ("ro", "sunteti o persoana reala?", "Nu sunt om"),
+        ("ro", "buna seara", "Bună ziua!"),
+        ("bg", "mersi", "Моля!"),
+        ("bg", "mnogo blagodarq", "Моля!"),
+        ("bg", "ok, blagodarq", "Моля!"),
+        ("bg", "okei", "Добре."),
+        ("bg", "dobre, razbrah", "Добре."),
+        ("bg", "ti chovek li si?", "Не съм човек"),
+        ("bg", "с човек ли говоря?", "Не съм човек"),
+        ("bg", "chao", "Довиждане"),
     ],
 )
 async def test_small_talk_in_kind(chat: Chat, lang: str, typed: str, expected: str) -> None:
