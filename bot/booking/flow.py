@@ -229,6 +229,16 @@ class BookingFeature(Feature):
             return [Reply(text, choices)]
         return [Reply(turn.t("booking-aborted"), self.after_choices(turn))]
 
+    async def leaving(self, turn: Turn) -> str | None:
+        """To the menu in the middle of booking: the held time is freed; a move says the old
+        appointment stands."""
+        moving = Draft(turn.session).move
+        await self.service.bookings.release_holds(turn.session.user_id)
+        old = await self.service.bookings.get(moving) if moving else None
+        if old is not None and old.status is Status.BOOKED:
+            return turn.t("booking-move-kept", when=texts.when_long(old.start, turn.lang))
+        return None
+
     async def back(self, turn: Turn) -> list[Reply] | None:
         if self.service.closed:
             return await closed.reply(self, turn)

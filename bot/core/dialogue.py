@@ -233,7 +233,7 @@ class Dialogue:
         if kind is Kind.BACK:
             return await self._back(turn)
         if kind is Kind.MENU:
-            return self._home(turn)
+            return await self._leave_home(turn)
         if kind is Kind.CANCEL:
             return await self._cancel(turn)
         return None
@@ -324,7 +324,7 @@ class Dialogue:
         if turn.session.lang is None:
             return self._language_picker(turn, first=True)
         if action == actions.HOME or action == actions.START:
-            return self._home(turn)
+            return await self._leave_home(turn)
         if action == actions.BACK:
             return await self._back(turn)
         if action == actions.HELP:
@@ -373,6 +373,15 @@ class Dialogue:
             choices.extend(feature.home_choices(turn))
         choices.append(Choice(actions.LANGUAGES, t("choice-language")))
         return tuple(choices)
+
+    async def _leave_home(self, turn: Turn) -> list[Reply]:
+        """The main menu, asked for from wherever the person is; a flow left this way says what stays."""
+        flow = self._feature(turn.session.flow) if turn.session.flow else None
+        note = await flow.leaving(turn) if flow is not None else None
+        replies = self._home(turn)
+        if note:
+            return [Reply(f"{note}\n\n{replies[0].text}", replies[0].choices)]
+        return replies
 
     def _home(self, turn: Turn) -> list[Reply]:
         turn.session.end_flow()

@@ -101,6 +101,11 @@ class Feature:
         "no": end it and say what stays. None: the core shows the main menu."""
         return None
 
+    async def leaving(self, turn: Turn) -> str | None:
+        """The person goes to the main menu from inside this feature's flow ("meniu", 🏠): clean up
+        and return a line saying what stays (shown above the menu), or None to say nothing."""
+        return None
+
     async def back(self, turn: Turn) -> list[Reply] | None:
         """ "Back" inside this feature's flow; None ends the flow and goes back in the menu."""
         return None

@@ -359,3 +359,41 @@ async def test_ro_forget_kept_by_nu_multumesc(app: App) -> None:
     assert "nu s-a șters nimic" in text
     booking = await feature(app).service.bookings.get(code)
     assert booking is not None and booking.status is Status.BOOKED
+
+
+async def test_ro_menu_in_the_middle_of_a_move_says_the_old_appointment_stands(app: App) -> None:
+    chat, code = await book(app, "maria", "ro")
+    await chat.say("/appointments")
+    await chat.say("mutati")
+    await chat.say("1")
+    await chat.say("la 10")  # a new time is held
+    text = await chat.say("meniu")
+    assert "nu am schimbat nimic" in text and "rămâne" in text
+    assert any(c.action == "booking:mine" for c in chat.choices)  # the menu, with "My appointments"
+    assert await statuses(app) == ["booked"]  # the held time is freed at once, the old one stands
+    booking = await feature(app).service.bookings.get(code)
+    assert booking is not None and booking.status is Status.BOOKED
+
+
+async def test_bg_home_button_in_the_middle_of_a_move_says_the_old_appointment_stands(app: App) -> None:
+    chat, code = await book(app, "ivan", "bg")
+    await chat.say("/appointments")
+    await chat.say("premestvane")
+    text = await chat.action("home")
+    assert "Записаният Ви час" in text and "остава" in text
+    booking = await feature(app).service.bookings.get(code)
+    assert booking is not None and booking.status is Status.BOOKED
+
+
+async def test_ro_menu_in_the_middle_of_a_new_booking_frees_the_held_time(app: App) -> None:
+    chat = Chat(app, "ana")
+    await chat.say("/language ro")
+    await chat.say("vreau o programare")
+    for _ in range(6):  # through topic, language, day and time until a time is held
+        if await statuses(app) == ["hold"]:
+            break
+        await chat.say("1")
+    assert await statuses(app) == ["hold"]
+    text = await chat.say("meniu")
+    assert "nu am schimbat nimic" not in text  # nothing was booked before: nothing to say stays
+    assert await statuses(app) == []
