@@ -100,6 +100,7 @@ class BookingFeature(Feature):
         self._new_words = PhraseList(lambda t: t("booking-new-words"))
         self._cancel_words = PhraseList(lambda t: t("booking-cancel-words"))
         self._move_words = PhraseList(lambda t: t("booking-move-words"))
+        self._skip_words = PhraseList(lambda t: t("booking-skip-words"))
 
     async def start(self) -> None:
         """Start the reminder job (it survives restarts: reminders are rows)."""
@@ -186,6 +187,11 @@ class BookingFeature(Feature):
 
     async def text(self, turn: Turn, text: str) -> list[Reply] | None:
         draft = Draft(turn.session)
+        if turn.session.step in (Step.FIRST_NAME, Step.PHONE) and self._skip_words.of(
+            turn.library.catalog
+        ).whole(tokens(text)):
+            # "sari peste", "nu am telefon", "bez telefon": the whole message says skip (a name never does)
+            return await self.action(turn, "skip")
         if turn.session.step == Step.FIRST_NAME:
             name = clean_name(text)
             if name is None:

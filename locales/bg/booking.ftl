@@ -143,3 +143,5 @@ booking-new-words = искам час, искам да си запиша час,
 # записан час се стига направо до въпроса за отмяна или до избора на нов час)
 booking-cancel-words = отмени, отменете, отменям, отменя, искам да отменя, отмени часа, отменете часа, отменям часа, искам да отменя часа, няма да дойда, не мога да дойда, nyama da doyda, ne moga da doyda
 booking-move-words = премести часа, преместете часа, искам да преместя часа, смени часа, сменете часа, искам друг час, друг час, друг ден
+# typed instead of pressing "skip" at the optional name and phone steps (the whole message)
+booking-skip-words = propusni, пропусни, propuskam, пропускам, napred, напред, bez ime, без име, ne iskam da kazvam, не искам да казвам, nyamam telefon, nqmam telefon, нямам телефон, bez telefon, без телефон, nyamam nomer, nqmam nomer, нямам номер, ne iskam da davam nomer, не искам да давам номер

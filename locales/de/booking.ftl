@@ -143,3 +143,5 @@ booking-new-words = termin machen, einen termin machen, ich möchte einen termin
 # Termin geht es direkt zur Frage, ob er abgesagt werden soll, oder zur Wahl der neuen Zeit)
 booking-cancel-words = absagen, termin absagen, ich möchte absagen, ich möchte den termin absagen, stornieren, termin stornieren, ich kann nicht kommen
 booking-move-words = verschieben, termin verschieben, ich möchte den termin verschieben, andere zeit, anderer tag
+# typed instead of pressing "skip" at the optional name and phone steps (the whole message)
+booking-skip-words = überspringen, ueberspringen, weiter, ohne namen, ohne telefon, kein telefon, keine nummer, keine telefonnummer, ich habe kein telefon, ich habe keine nummer, möchte ich nicht sagen, moechte ich nicht sagen

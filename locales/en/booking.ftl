@@ -143,3 +143,5 @@ booking-new-words = book an appointment, make an appointment, i want an appointm
 # it leads straight to the cancel question or to choosing the new time)
 booking-cancel-words = cancel my appointment, cancel the appointment, i want to cancel, i want to cancel my appointment, i cannot come, i can't come
 booking-move-words = move my appointment, change my appointment, reschedule, another time, another day
+# typed instead of pressing "skip" at the optional name and phone steps (the whole message)
+booking-skip-words = skip, skip it, next, no name, no phone, without phone, i have no phone, i dont have a phone, no number, i have no number, rather not say, prefer not to say

@@ -154,3 +154,5 @@ booking-new-words = vreau o programare, vreau programare, vreau o programare nou
 # programare se ajunge direct la întrebarea de anulare sau la alegerea orei noi)
 booking-cancel-words = anulez, vreau sa anulez, vreau să anulez, anulez programarea, vreau sa anulez programarea, anulati programarea, anulați programarea, anuleaza programarea, anulează programarea, nu mai vin, nu pot veni, nu pot sa vin, nu pot să vin
 booking-move-words = mut programarea, vreau sa mut programarea, vreau să mut programarea, mutati programarea, mutați programarea, muta programarea, mută programarea, schimb ora, vreau alta ora, vreau altă oră, alta ora, altă oră, alta zi, altă zi
+# typed instead of pressing "skip" at the optional name and phone steps (the whole message)
+booking-skip-words = sari peste, sar peste, treci peste, mai departe, fara nume, fără nume, nu vreau sa spun, nu vreau să spun, nu vreau sa dau, nu vreau să dau, nu am telefon, n am telefon, nam telefon, fara telefon, fără telefon, nu am numar, nu am număr, nu am numar de telefon, nu am număr de telefon, nu vreau sa dau numarul, nu vreau să dau numărul

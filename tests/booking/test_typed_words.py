@@ -397,3 +397,46 @@ async def test_ro_menu_in_the_middle_of_a_new_booking_frees_the_held_time(app: A
     text = await chat.say("meniu")
     assert "nu am schimbat nimic" not in text  # nothing was booked before: nothing to say stays
     assert await statuses(app) == []
+
+
+async def _at_the_name_step(app: App, user: str, lang: str) -> Chat:
+    chat = Chat(app, user=user)
+    await chat.say(f"/language {lang}")
+    await chat.action("booking:new")
+    await chat.action("booking:topic:housing")
+    await chat.action(f"booking:lang:{lang}")
+    slot = (await feature(app).service.free_slots(app.clock.now(), lang))[0]
+    await chat.action(f"booking:day:{slot.local_start.date().isoformat()}")
+    await chat.action(f"booking:slot:{slot.key}")
+    return chat
+
+
+async def test_ro_name_and_phone_skipped_by_words(app: App) -> None:
+    chat = await _at_the_name_step(app, "elena", "ro")
+    await chat.say("sari peste")
+    assert (await session(app, chat)).step == "phone"
+    text = await chat.say("nu am telefon")
+    assert "Confirmați" in text or "confirm" in " ".join(c.action for c in chat.choices)
+    await chat.say("da")
+    booking = (
+        await feature(app).service.bookings.upcoming((await session(app, chat)).user_id, app.clock.now())
+    )[0]
+    assert booking.first_name is None and booking.phone is None
+
+
+async def test_bg_name_kept_and_phone_skipped_by_latin_words(app: App) -> None:
+    chat = await _at_the_name_step(app, "petar", "bg")
+    await chat.say("Petar")
+    assert (await session(app, chat)).step == "phone"
+    await chat.say("nqmam telefon")
+    await chat.say("da")
+    booking = (
+        await feature(app).service.bookings.upcoming((await session(app, chat)).user_id, app.clock.now())
+    )[0]
+    assert booking.first_name == "Petar" and booking.phone is None
+
+
+async def test_a_name_is_never_taken_for_a_skip_word(app: App) -> None:
+    chat = await _at_the_name_step(app, "nazar", "ro")
+    await chat.say("Nazar")
+    assert (await session(app, chat)).step == "phone"
