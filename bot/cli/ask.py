@@ -13,9 +13,11 @@ cache in ``<data_dir>/embeddings``, minutes on the very first run); one line on 
 Each question prints one JSON object with ``--json`` or ``--batch``: ``{"node", "lang", "score",
 "decision", "alternatives", "candidates", "matcher"}`` where ``node`` is the page the bot would answer
 or offer first (null when it declines), ``lang`` the language the text is written in, ``score`` the
-matcher's confidence in its best page, ``alternatives`` the other pages it would offer as choices,
-``candidates`` the pages it weighed with their matcher's raw scores (on a decline, those it would
-still show as "close"), ``matcher`` ``"words+meaning"`` or ``"words"``.
+matcher's confidence in its best page (by words 0..1; by words and meaning the fused score, the
+page's probability plus 0.7 x its lexical confidence, so up to 1.7), ``alternatives`` the other
+pages it would offer as choices, ``candidates`` the pages it weighed with their matcher's raw
+scores (on a decline, those it would still show as "close"), ``matcher`` ``"words+meaning"`` or
+``"words"``.
 """
 
 from __future__ import annotations
