@@ -9,24 +9,108 @@ from pathlib import Path
 
 import pytest
 
+from bot.answers.embedder import Embedder
+from bot.answers.hybrid import HybridMatcher
+from bot.answers.matcher import Matcher
+from bot.cli import ask
 from bot.cli.main import main
+from bot.config import ROOT
 from bot.core.clock import FakeClock
 from tests.auxil.chat import Chat, started_app
 
+# messages the words alone are unsure of and words and meaning get right (the bot since the model): a
+# page the words only offer, which the meaning makes sure of; an uncovered topic the words offer a page for
+BY_MEANING = {"text": "my boss has not given me any money for three months of work", "lang": "en"}
+UNCOVERED = {"text": "how do i register a car in dortmund", "lang": "en"}
 
-def test_ask_json(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["ask", "--lang", "ro", "--json", "kak da si napravya zdravna osigurovka"]) == 0
-    out = json.loads(capsys.readouterr().out)
+
+@pytest.fixture
+def model(monkeypatch: pytest.MonkeyPatch, embedder: Embedder) -> None:
+    """The CLI loads the session's model (loaded once for all tests), with the bank's embeddings
+    cached in the repository's var/ as when run from it."""
+    monkeypatch.setenv("BOT_DATA_DIR", str(ROOT / "var"))
+    monkeypatch.setattr(ask, "load_embedder", lambda cache_dir: embedder)
+
+
+def test_ask_words_only_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(["ask", "--words-only", "--lang", "ro", "--json", "kak da si napravya zdravna osigurovka"]) == 0
+    )
+    captured = capsys.readouterr()
+    out = json.loads(captured.out)
     assert out["node"] == "health/insurance"
     assert out["lang"] == "bg"
+    assert out["decision"] == "answer" and out["matcher"] == "words"
     assert isinstance(out["score"], float) and 0 < out["score"] <= 1
-    assert isinstance(out["alternatives"], list)
+    assert out["candidates"][0]["node"] == "health/insurance"
+    assert captured.err == ""  # no model loaded, nothing trained
 
 
-def test_ask_declines_out_of_scope(capsys: pytest.CaptureFixture[str]) -> None:
+def test_ask_matches_by_words_and_meaning_as_the_bot_does(
+    model: None, tmp_path: Path, capsys: pytest.CaptureFixture[str], hybrid: HybridMatcher, matcher: Matcher
+) -> None:
+    items = [BY_MEANING, UNCOVERED, {"text": "unde fac Anmeldung", "lang": "ro"}]
+    batch = tmp_path / "q.jsonl"
+    batch.write_text("\n".join(json.dumps(x) for x in items), encoding="utf-8")
+    assert main(["ask", "--batch", str(batch)]) == 0
+    captured = capsys.readouterr()
+    assert "training" in captured.err  # the one line saying why it waits
+    outs = [json.loads(line) for line in captured.out.splitlines()]
+    assert [o["matcher"] for o in outs] == ["words+meaning"] * 3
+    # the very outcome of the bot's matcher, page, decision and confidence
+    for item, out in zip(items, outs, strict=True):
+        expected = hybrid.match(item["text"], item["lang"])
+        assert (out["node"], out["decision"], out["score"]) == (
+            expected.node,
+            str(expected.decision),
+            expected.score,
+        )
+    assert [o["node"] for o in outs] == ["work/unpaid-wages", None, "housing/registration"]
+    assert [o["decision"] for o in outs[:2]] == ["answer", "decline"]
+    # where the words alone were unsure, or offered a page for a topic no page covers
+    assert str(matcher.match(BY_MEANING["text"], "en").decision) == "choices"
+    assert matcher.match(UNCOVERED["text"], "en").node is not None
+    assert main(["ask", "--batch", str(batch), "--words-only"]) == 0
+    words = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [o["matcher"] for o in words] == ["words"] * 3
+    assert words[1]["node"] is not None  # --words-only keeps the old behaviour
+
+
+def test_ask_says_what_the_bot_would_do(model: None, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "--lang", "en", "How do I register my address in Dortmund?"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "answers directly: housing/registration (Address registration (Anmeldung))"
+    assert lines[1].startswith("  confidence ") and lines[1].endswith(
+        "written in en, matched by words+meaning"
+    )
+    assert main(["ask", "--lang", "en", UNCOVERED["text"]]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "declines: no page"
+
+
+def test_ask_declines_out_of_scope(model: None, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ask", "--lang", "en", "--json", "best used car under 5000 euros"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["node"] is None and out["alternatives"] == []
+    assert out["node"] is None and out["alternatives"] == [] and out["decision"] == "decline"
+
+
+def test_ask_by_words_when_the_model_is_turned_off(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("BOT_SEMANTIC", "0")
+    monkeypatch.setattr(ask, "load_embedder", lambda cache_dir: pytest.fail("no model when turned off"))
+    assert main(["ask", "--json", "Wo bekomme ich einen Kitaplatz?"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["node"], out["matcher"]) == ("school/kita", "words")
+
+
+def test_ask_by_words_when_no_model_loads(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(ask, "load_embedder", lambda cache_dir: None)
+    assert main(["ask", "--json", "Wo bekomme ich einen Kitaplatz?"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["matcher"] == "words"
+    assert "matching by words only" in captured.err
 
 
 def test_ask_batch_keeps_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -37,7 +121,7 @@ def test_ask_batch_keeps_order(tmp_path: Path, capsys: pytest.CaptureFixture[str
         {"text": "Wo bekomme ich einen Kitaplatz?", "lang": "de"},
     ]
     batch.write_text("\n".join(json.dumps(x) for x in lines) + "\n\n", encoding="utf-8")
-    assert main(["ask", "--batch", str(batch)]) == 0
+    assert main(["ask", "--words-only", "--batch", str(batch)]) == 0
     outs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [o["node"] for o in outs] == ["housing/registration", None, "school/kita"]
 
@@ -45,7 +129,7 @@ def test_ask_batch_keeps_order(tmp_path: Path, capsys: pytest.CaptureFixture[str
 def test_ask_batch_reports_a_bad_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     batch = tmp_path / "q.jsonl"
     batch.write_text('{"text": "Kindergeld"}\nnot json\n', encoding="utf-8")
-    assert main(["ask", "--batch", str(batch)]) == 1
+    assert main(["ask", "--words-only", "--batch", str(batch)]) == 1
     outs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert outs[0]["node"] == "benefits/kindergeld"
     assert "error" in outs[1]
