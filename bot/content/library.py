@@ -92,6 +92,8 @@ class LibraryService:
         self._fingerprint: tuple[tuple[str, int, int], ...] = ()
         self._listeners: list[ReloadListener] = []
         self._error_listeners: list[ErrorListener] = []
+        # the watcher and a caller (a test, a staff command) must not both load the same change
+        self._reloading = asyncio.Lock()
         self.last_issues: list[Issue] = []
 
     @property
@@ -123,6 +125,10 @@ class LibraryService:
 
     async def reload_if_changed(self) -> bool:
         """Reload when a file changed; True when a new version is served."""
+        async with self._reloading:
+            return await self._reload_if_changed()
+
+    async def _reload_if_changed(self) -> bool:
         if _fingerprint(self.config.content_dir, self.config.locales_dir) == self._fingerprint:
             return False
         issues = await asyncio.to_thread(self.load)

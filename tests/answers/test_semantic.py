@@ -143,7 +143,13 @@ async def test_trained_in_the_background_and_again_after_a_reload(
         en.write_text(re.sub(r"(?m)^keywords: \[", "keywords: [zorblax, ", text, count=1), encoding="utf-8")
         await app.library.reload_if_changed()  # or the watcher got there first
         assert app.library.current.version >= 2
-        assert await asyncio.to_thread(service.ready.wait, 120)
+        # the watcher may have caught the file half-written and load it once more: training follows
+        # the newest version, so wait until it has caught up
+        for _ in range(120):
+            if await asyncio.to_thread(service.ready.wait, 1) and (
+                service.current.version == app.library.current.version
+            ):
+                break
         assert service.current.version == app.library.current.version
         assert len(loads) == 1  # the model is loaded once, trained again
         chat = Chat(app)

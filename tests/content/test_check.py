@@ -177,3 +177,20 @@ def test_warnings_for_stale_reviews_and_unconfirmed_values(
     assert code == 0
     assert "older than 12 months" in out
     assert "consultation hours are not confirmed" in out
+
+
+async def test_one_change_is_loaded_once_when_the_watcher_and_a_caller_race(tmp_path: Path) -> None:
+    import asyncio
+    from datetime import date
+
+    from bot.content.library import LibraryConfig, LibraryService
+
+    content, locales = copy_tree(tmp_path)
+    service = LibraryService(LibraryConfig(content, locales), lambda: date(2026, 11, 30))
+    assert await service.reload_if_changed()
+    first = service.current.version
+    page = content / "health/ehic/en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    results = await asyncio.gather(service.reload_if_changed(), service.reload_if_changed())
+    assert sorted(results) == [False, True]
+    assert service.current.version == first + 1
