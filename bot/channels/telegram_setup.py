@@ -50,6 +50,7 @@ def build_application(
         .get_updates_request(AiohttpRequest(pool_size=2))
         .concurrent_updates(processor)
         .job_queue(None)
+        .updater(None)  # our poller (telegram_poller) acknowledges only what was handled
     )
     if settings.base_url:
         builder = builder.base_url(settings.base_url)

@@ -210,6 +210,15 @@ class Sessions:
         )
         return changed == 1
 
+    async def delivered(self, channel: str, event_id: str) -> None:
+        """The channel delivered the event's replies: erase the copy kept for a redelivery (it may hold a
+        phone number). The id stays, so a redelivered event is still recognised and ignored."""
+        await self.db.execute(
+            "UPDATE processed_events SET replies = NULL"
+            " WHERE channel=? AND event_id=? AND replies IS NOT NULL",
+            (channel, event_id),
+        )
+
     async def purge(self, now: datetime, inactive_days: int, events_days: int = 2) -> int:
         """Expire users who have not written for ``inactive_days`` (and their data, by cascade),
         except those a keeper names."""

@@ -1,0 +1,230 @@
+"""Long polling that acknowledges only what was handled (PTB's updater acknowledges what it fetched).
+
+Telegram forgets every update below the ``offset`` of a ``getUpdates`` call. PTB's updater moves the
+offset past each batch as soon as it is queued, so an update fetched just before a crash is never
+delivered again. This poller moves it only to the lowest update still in flight (:class:`Watermark`):
+an update fetched but not yet handled comes back after a crash or restart, and the core's
+de-duplication answers it (handled again, or its recorded replies given again).
+
+Telegram returns the updates in flight again with every batch until they are handled; those are
+skipped (their ids are at most the highest fetched). One stuck update must not hold the rest: it is
+given up (acknowledged unhandled, one log line with its id only) when it is older than ``max_age``
+or when the window of 100 updates a batch can hold is full and nothing was handled for ``stall``
+seconds. Memory is bounded by that window.
+
+Errors are handled as PTB's updater does: network errors and timeouts retried (with backoff up to
+30 s), a flood wait waited, a 409 Conflict (another instance polling) logged once, ``InvalidToken``
+ends the poller.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable, Sequence
+from datetime import timedelta
+from typing import Any
+
+from telegram import Bot, Update
+from telegram.error import Conflict, InvalidToken, RetryAfter, TelegramError, TimedOut
+
+from bot.channels.telegram_logs import describe, log_error
+from bot.channels.telegram_sender import retry_seconds
+
+log = logging.getLogger("bot.channels.telegram")  # the channel's own lines keep the channel's name
+
+BATCH = 100  # the most updates Telegram returns at once (and so the window the offset can lag by)
+MAX_AGE = 60.0  # seconds an update may stay in flight before it is acknowledged anyway
+STALL = 5.0  # seconds without progress, the window full, before the oldest update is given up
+RECHECK = 0.5  # seconds between polls while only updates in flight come back
+MAX_BACKOFF = 30.0
+
+
+class Watermark:
+    """Update ids fetched and not yet handled, and the offset that acknowledges everything else."""
+
+    def __init__(
+        self,
+        window: int = BATCH,
+        max_age: float = MAX_AGE,
+        stall: float = STALL,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.window = window
+        self.max_age = max_age
+        self.stall = stall
+        self.clock = clock
+        self.highest = 0  # the highest update id fetched (0: none yet)
+        self._in_flight: dict[int, float] = {}  # update id -> when fetched; ids arrive in order
+        self._progress_at = clock()
+        self.progress = asyncio.Event()  # set when an update was handled (or given up)
+        self.given_up = 0
+
+    def fresh(self, update_id: int) -> bool:
+        """Not fetched before (Telegram sends the updates in flight again until they are handled)."""
+        return update_id > self.highest
+
+    def begin(self, update_id: int) -> None:
+        self.highest = max(self.highest, update_id)
+        self._in_flight[update_id] = self.clock()
+
+    def done(self, update_id: int) -> None:
+        """Handled: it may be acknowledged (unknown ids, given up before, are ignored)."""
+        if self._in_flight.pop(update_id, None) is not None:
+            self._progress_at = self.clock()
+            self.progress.set()
+
+    @property
+    def offset(self) -> int | None:
+        """What ``getUpdates`` is told: the oldest update in flight, else one past the highest fetched."""
+        if self._in_flight:
+            return next(iter(self._in_flight))
+        return self.highest + 1 if self.highest else None
+
+    @property
+    def in_flight(self) -> int:
+        return len(self._in_flight)
+
+    def pending(self) -> list[int]:
+        return list(self._in_flight)
+
+    def give_up_stuck(self) -> list[int]:
+        """Drop the updates that hold the rest back (too old, or the full window stalled); their ids."""
+        now = self.clock()
+        dropped: list[int] = []
+        while self._in_flight:
+            oldest, fetched = next(iter(self._in_flight.items()))
+            full = self.highest - oldest + 1 >= self.window and now - self._progress_at >= self.stall
+            if now - fetched < self.max_age and not full:
+                break
+            del self._in_flight[oldest]
+            dropped.append(oldest)
+            self._progress_at = now
+        self.given_up += len(dropped)
+        return dropped
+
+
+class Poller:
+    """Fetches updates into ``put`` (PTB's update queue) and acknowledges them as :meth:`done` says."""
+
+    def __init__(
+        self,
+        bot: Bot,
+        put: Callable[[Update], Any],
+        *,
+        timeout: float = 30.0,
+        allowed_updates: Sequence[str] | None = None,
+        watermark: Watermark | None = None,
+        recheck: float = RECHECK,
+    ) -> None:
+        self.bot = bot
+        self.put = put
+        self.timeout = timeout
+        self.allowed_updates = list(allowed_updates) if allowed_updates is not None else None
+        self.marks = watermark or Watermark()
+        self.recheck = recheck
+        self._task: asyncio.Task[None] | None = None
+        self._conflict = False
+        self.failure: BaseException | None = None  # why the poller ended on its own (InvalidToken)
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Remove a webhook left from an earlier configuration (Telegram refuses polling beside it),
+        then poll in the background."""
+        await self._retrying(lambda: self.bot.delete_webhook(drop_pending_updates=False))
+        self._task = asyncio.create_task(self._loop(), name="telegram-poller")
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    async def stop(self) -> None:
+        """Stop fetching (a long poll in progress is abandoned; it acknowledges nothing new)."""
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def acknowledge(self) -> None:
+        """Tell Telegram what was handled, once, without waiting for new updates (at shutdown)."""
+        offset = self.marks.offset
+        if offset is None:
+            return
+        try:
+            await self.bot.get_updates(
+                offset=offset, limit=1, timeout=0, allowed_updates=self.allowed_updates
+            )
+        except TelegramError as exc:  # the next start fetches those updates again: handled twice at worst
+            log.warning("telegram: handled updates not acknowledged at shutdown (%s)", describe(exc))
+
+    def done(self, update_id: int) -> None:
+        self.marks.done(update_id)
+
+    # -- the loop ----------------------------------------------------------------------------
+
+    async def _loop(self) -> None:
+        try:
+            while True:
+                fresh = await self._retrying(self._poll)
+                if not fresh and self.marks.in_flight:
+                    # only updates in flight came back (Telegram answers at once while it has any):
+                    # wait until one is handled, or a moment, before asking again
+                    self.marks.progress.clear()
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self.marks.progress.wait(), self.recheck)
+        except InvalidToken as exc:
+            self.failure = exc
+            log_error(exc)
+
+    async def _poll(self) -> int:
+        """One ``getUpdates``; the number of new updates handed on."""
+        for update_id in self.marks.give_up_stuck():
+            log.warning("telegram: update %d still not handled; acknowledged anyway", update_id)
+        offset = self.marks.offset
+        # a long poll only while nothing is in flight: otherwise Telegram answers at once anyway
+        timeout = self.timeout if self.marks.in_flight == 0 else 0
+        updates = await self.bot.get_updates(
+            offset=offset,
+            limit=BATCH,
+            timeout=timedelta(seconds=timeout),
+            allowed_updates=self.allowed_updates,
+        )
+        fresh = 0
+        for update in updates:
+            if not self.marks.fresh(update.update_id):
+                continue  # in flight already (or given up)
+            self.marks.begin(update.update_id)
+            await self.put(update)
+            fresh += 1
+        return fresh
+
+    async def _retrying(self, action: Callable[[], Any]) -> Any:
+        """``action`` until it succeeds, as PTB's network loop: timeouts at once, flood waits as told,
+        other errors after a growing pause; a 409 Conflict logged once until polling works again."""
+        pause = 0.0
+        while True:
+            try:
+                result = await action()
+            except InvalidToken:
+                raise
+            except RetryAfter as exc:
+                pause = 0.5 + retry_seconds(exc)
+            except TimedOut:
+                pause = 0.0
+            except Conflict as exc:
+                if not self._conflict:
+                    log_error(exc)
+                self._conflict = True
+                pause = 1.0 if pause == 0 else min(MAX_BACKOFF, 1.5 * pause)
+            except TelegramError as exc:
+                log_error(exc)
+                pause = 1.0 if pause == 0 else min(MAX_BACKOFF, 1.5 * pause)
+            else:
+                self._conflict = False
+                return result
+            if pause:
+                await asyncio.sleep(pause)
