@@ -95,7 +95,7 @@ class Webhook:
         except TimeoutError:
             self.answered_early += 1
             log.warning(
-                "telegram: update %d not handled within %.0f s; answered anyway", update.update_id, self.wait
+                "telegram: update %d not handled within %g s; answered anyway", update.update_id, self.wait
             )
         finally:
             self._handling.pop(update.update_id, None)  # bounded: only calls open now
