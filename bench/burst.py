@@ -1,11 +1,13 @@
 """A process that books appointments through the dialogue as fast as it can, printing each confirmation.
 
-``python -m tests.auxil.booking_burst DATA_DIR [REDELIVER_FILE [--drain]]`` — used by the crash tests,
-which SIGKILL it mid-burst. Every event carries an id, as a platform's do. Lines (flushed):
+``python -m bench.burst DATA_DIR [REDELIVER_FILE [--drain]]`` (from the repository root) — driven by
+:mod:`bench.crash` (``bench/soak.py --crash`` and tests/e2e/test_crash.py), which SIGKILLs it mid-burst.
+Every event carries an id, as a platform's do. Lines (flushed):
 
 - ``SEND <event id> <user> <action>`` before an event is handed to the core;
 - ``CONFIRMED <code>`` once a confirmation reply came back (the user would see it);
-- ``REPLY <event id> <n>`` after the core answered it with ``n`` replies (0: a duplicate, ignored).
+- ``REPLY <event id> <n>`` after the core answered it with ``n`` replies (0: a duplicate, ignored);
+  the replies are then delivered (printed), so the copy the core kept is erased, as a channel does.
 
 REDELIVER_FILE lists events (``<event id> <user> <action>``) sent but never answered before the last
 kill: they are handed in again first, as a platform redelivers what was not acknowledged. With
@@ -59,6 +61,8 @@ async def deliver(app: App, event_id: str, user: str, action: str) -> str:
     if match:
         print(f"CONFIRMED {match.group(1)}{match.group(2)}", flush=True)
     print(f"REPLY {event_id} {len(replies)}", flush=True)
+    if replies:
+        await app.sessions.delivered(event.channel, event_id)
     return text
 
 
