@@ -7,10 +7,11 @@ an update fetched but not yet handled comes back after a crash or restart, and t
 de-duplication answers it (handled again, or its recorded replies given again).
 
 Telegram returns the updates in flight again with every batch until they are handled; those are
-skipped (their ids are at most the highest fetched). One stuck update must not hold the rest: it is
-given up (acknowledged unhandled, one log line with its id only) when it is older than ``max_age``
-or when the window of 100 updates a batch can hold is full and nothing was handled for ``stall``
-seconds. Memory is bounded by that window.
+skipped (their ids are at most the highest fetched). Telegram hands out at most 100 updates from the
+offset, so updates in flight at the bottom hold back everything newer once that window is full. A
+stuck update must not hold the rest: it is given up (acknowledged unhandled, one log line with ids
+only) when it is older than ``max_age``, and when the window is full and nothing was handled for
+``stall`` seconds, every update in flight that long is given up. Memory is bounded by that window.
 
 Errors are handled as PTB's updater does: network errors and timeouts retried (with backoff up to
 30 s), a flood wait waited, a 409 Conflict (another instance polling) logged once, ``InvalidToken``
@@ -91,18 +92,24 @@ class Watermark:
         return list(self._in_flight)
 
     def give_up_stuck(self) -> list[int]:
-        """Drop the updates that hold the rest back (too old, or the full window stalled); their ids."""
+        """Drop the updates that hold the rest back (too old, or in flight while the full window
+        stalled); their ids."""
+        if not self._in_flight:
+            return []
         now = self.clock()
+        oldest = next(iter(self._in_flight))
+        stalled = self.highest - oldest + 1 >= self.window and now - self._progress_at >= self.stall
+        limit = self.stall if stalled else self.max_age
         dropped: list[int] = []
-        while self._in_flight:
-            oldest, fetched = next(iter(self._in_flight.items()))
-            full = self.highest - oldest + 1 >= self.window and now - self._progress_at >= self.stall
-            if now - fetched < self.max_age and not full:
+        for update_id, fetched in self._in_flight.items():  # in id order, so fetched in time order
+            if now - fetched < limit:
                 break
-            del self._in_flight[oldest]
-            dropped.append(oldest)
+            dropped.append(update_id)
+        for update_id in dropped:
+            del self._in_flight[update_id]
+        if dropped:
             self._progress_at = now
-        self.given_up += len(dropped)
+            self.given_up += len(dropped)
         return dropped
 
 
@@ -182,8 +189,16 @@ class Poller:
 
     async def _poll(self) -> int:
         """One ``getUpdates``; the number of new updates handed on."""
-        for update_id in self.marks.give_up_stuck():
-            log.warning("telegram: update %d still not handled; acknowledged anyway", update_id)
+        dropped = self.marks.give_up_stuck()
+        if len(dropped) == 1:
+            log.warning("telegram: update %d still not handled; acknowledged anyway", dropped[0])
+        elif dropped:
+            log.warning(
+                "telegram: %d updates (ids %d to %d) still not handled; acknowledged anyway",
+                len(dropped),
+                dropped[0],
+                dropped[-1],
+            )
         offset = self.marks.offset
         # a long poll only while nothing is in flight: otherwise Telegram answers at once anyway
         timeout = self.timeout if self.marks.in_flight == 0 else 0

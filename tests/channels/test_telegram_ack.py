@@ -105,18 +105,22 @@ def test_a_stuck_update_is_given_up_after_max_age() -> None:
     assert marks.offset == 2
 
 
-def test_a_full_window_without_progress_gives_up_the_oldest() -> None:
+def test_a_full_window_without_progress_gives_up_what_holds_it() -> None:
     clock = Clock()
     marks = Watermark(window=10, max_age=600, stall=5, clock=clock)
-    for update_id in range(1, 11):
-        marks.begin(update_id)  # 10 in flight: Telegram can hand out nothing newer
+    for update_id in range(1, 6):
+        marks.begin(update_id)
+    clock.now = 6
     marks.done(5)  # progress
-    clock.now = 4
-    assert marks.give_up_stuck() == []  # handled a moment ago: things move, wait
     clock.now = 10
-    assert marks.give_up_stuck() == [1]  # stalled: the oldest makes room
-    assert marks.give_up_stuck() == []  # one at a time, the window is no longer full
-    assert marks.offset == 2
+    for update_id in range(6, 11):
+        marks.begin(update_id)  # 9 in flight, 1 to 10: Telegram can hand out nothing newer
+    clock.now = 10.5
+    assert marks.give_up_stuck() == []  # handled a moment ago: things move, wait
+    clock.now = 11.5
+    assert marks.give_up_stuck() == [1, 2, 3, 4]  # stalled: those in flight for 5 s make room
+    assert marks.give_up_stuck() == []  # the window is no longer full
+    assert marks.offset == 6 and marks.given_up == 4
 
 
 # -- polling -------------------------------------------------------------------------------
