@@ -210,12 +210,15 @@ class TelegramChannel:
                 await self._on_edited(update)
             elif update.my_chat_member is not None:
                 await self._on_membership(update)
-        finally:
-            # an update that failed is settled too: redelivering it would fail again
-            if handed is None:
-                self._acknowledge(update.update_id)
-            else:
-                self._spawn(self._settle(update.update_id, handed))
+        except asyncio.CancelledError:
+            raise  # cut short at shutdown: not acknowledged, so fetched again after the restart
+        except Exception:
+            self._acknowledge(update.update_id)  # an update that failed would fail again
+            raise
+        if handed is None:
+            self._acknowledge(update.update_id)
+        else:
+            self._spawn(self._settle(update.update_id, handed))
 
     async def _settle(self, update_id: int, handed: Handed) -> None:
         """Once the replies were delivered: erase the copy the core kept, acknowledge the update."""
