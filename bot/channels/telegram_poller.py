@@ -134,6 +134,7 @@ class Poller:
         self.recheck = recheck
         self._task: asyncio.Task[None] | None = None
         self._conflict = False
+        self._closed = False
         self.failure: BaseException | None = None  # why the poller ended on its own (InvalidToken)
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -159,8 +160,9 @@ class Poller:
     async def acknowledge(self) -> None:
         """Tell Telegram what was handled, once, without waiting for new updates (at shutdown)."""
         offset = self.marks.offset
-        if offset is None:
+        if offset is None or self._closed:
             return
+        self._closed = True
         try:
             await self.bot.get_updates(
                 offset=offset, limit=1, timeout=0, allowed_updates=self.allowed_updates
