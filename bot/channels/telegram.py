@@ -109,8 +109,9 @@ class TelegramChannel:
         quiet_ptb_logs(settings.token)
         self.processor = OrderedUpdateProcessor(chat_key, max_chats=max(1, settings.max_chats))
         self.request = AiohttpRequest(pool_size=self.limits.max_in_flight + 16)
+        self.updates_request = AiohttpRequest(pool_size=2)  # long polls apart from the sending
         self.application: PTBApplication = build_application(
-            settings, self.request, self.processor, self._on_update
+            settings, self.request, self.processor, self._on_update, self.updates_request
         )
         self.sender = Sender(
             self.application.bot, self.request, self.limits, on_blocked=self._blocked, timer=timer
@@ -155,6 +156,7 @@ class TelegramChannel:
         else:
             self._poller = Poller(
                 self.application.bot,
+                self.updates_request,
                 self.application.update_queue.put,
                 timeout=self.poll_timeout,
                 allowed_updates=ALLOWED_UPDATES,

@@ -13,6 +13,11 @@ stuck update must not hold the rest: it is given up (acknowledged unhandled, one
 only) when it is older than ``max_age``, and when the window is full and nothing was handled for
 ``stall`` seconds, every update in flight that long is given up. Memory is bounded by that window.
 
+Only the new updates are parsed (into PTB's ``Update``): the poll goes straight to the request seam,
+as the sender's calls do, since the updates in flight come back with every batch. After a batch with
+nothing new, the next poll waits until the offset moved (an update at the bottom was handled) or
+``recheck`` seconds passed: Telegram answers at once while it holds updates in flight.
+
 Errors are handled as PTB's updater does: network errors and timeouts retried (with backoff up to
 30 s), a flood wait waited, a 409 Conflict (another instance polling) logged once, ``InvalidToken``
 ends the poller.
@@ -25,13 +30,14 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable, Sequence
-from datetime import timedelta
 from typing import Any
 
 from telegram import Bot, Update
 from telegram.error import Conflict, InvalidToken, RetryAfter, TelegramError, TimedOut
+from telegram.request import BaseRequest
 
 from bot.channels.telegram_logs import describe, log_error
+from bot.channels.telegram_request import json_data
 from bot.channels.telegram_sender import retry_seconds
 
 log = logging.getLogger("bot.channels.telegram")  # the channel's own lines keep the channel's name
@@ -88,6 +94,12 @@ class Watermark:
     def in_flight(self) -> int:
         return len(self._in_flight)
 
+    @property
+    def room(self) -> bool:
+        """Whether a batch from the offset can hold an update not fetched yet."""
+        offset = self.offset
+        return offset is None or self.highest - offset + 1 < self.window
+
     def pending(self) -> list[int]:
         return list(self._in_flight)
 
@@ -119,6 +131,7 @@ class Poller:
     def __init__(
         self,
         bot: Bot,
+        request: BaseRequest,
         put: Callable[[Update], Any],
         *,
         timeout: float = 30.0,
@@ -127,6 +140,7 @@ class Poller:
         recheck: float = RECHECK,
     ) -> None:
         self.bot = bot
+        self.request = request  # the bot's getUpdates request (initialised and closed with the bot)
         self.put = put
         self.timeout = timeout
         self.allowed_updates = list(allowed_updates) if allowed_updates is not None else None
@@ -179,15 +193,23 @@ class Poller:
         try:
             while True:
                 fresh = await self._retrying(self._poll)
-                if not fresh and self.marks.in_flight:
-                    # only updates in flight came back (Telegram answers at once while it has any):
-                    # wait until one is handled, or a moment, before asking again
-                    self.marks.progress.clear()
-                    with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(self.marks.progress.wait(), self.recheck)
+                if self.marks.in_flight and (not fresh or not self.marks.room):
+                    await self._offset_moved()
         except InvalidToken as exc:
             self.failure = exc
             log_error(exc)
+
+    async def _offset_moved(self) -> None:
+        """Until an update at the bottom was handled, or ``recheck`` seconds (for newer updates)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.recheck
+        offset = self.marks.offset
+        while self.marks.offset == offset:
+            self.marks.progress.clear()
+            try:
+                await asyncio.wait_for(self.marks.progress.wait(), max(0.0, deadline - loop.time()))
+            except TimeoutError:
+                return
 
     async def _poll(self) -> int:
         """One ``getUpdates``; the number of new updates handed on."""
@@ -204,17 +226,27 @@ class Poller:
         offset = self.marks.offset
         # a long poll only while nothing is in flight: otherwise Telegram answers at once anyway
         timeout = self.timeout if self.marks.in_flight == 0 else 0
-        updates = await self.bot.get_updates(
-            offset=offset,
-            limit=BATCH,
-            timeout=timedelta(seconds=timeout),
-            allowed_updates=self.allowed_updates,
+        params: dict[str, Any] = {"limit": BATCH, "timeout": timeout}
+        if offset is not None:
+            params["offset"] = offset
+        if self.allowed_updates is not None:
+            params["allowed_updates"] = self.allowed_updates
+        read_timeout = (self.request.read_timeout or 0) + timeout
+        result = await self.request.post(
+            f"{self.bot.base_url}/getUpdates", json_data(params), read_timeout=read_timeout
         )
         fresh = 0
-        for update in updates:
-            if not self.marks.fresh(update.update_id):
-                continue  # in flight already (or given up)
-            self.marks.begin(update.update_id)
+        for data in result if isinstance(result, list) else []:
+            update_id = data.get("update_id") if isinstance(data, dict) else None
+            if not isinstance(update_id, int) or not self.marks.fresh(update_id):
+                continue  # in flight already (or given up): not parsed again
+            self.marks.begin(update_id)
+            try:
+                update = Update.de_json(data, self.bot)
+            except Exception:  # as PTB: one bad update must not stop polling; it is acknowledged
+                log.error("telegram: an unreadable update %d skipped", update_id)
+                self.marks.done(update_id)
+                continue
             await self.put(update)
             fresh += 1
         return fresh
