@@ -127,6 +127,8 @@ class TelegramChannel:
         self._webhook: Webhook | None = None
         self._poller: Poller | None = None
         self._stopping = False
+        self._delivered: list[str] = []  # event ids whose kept replies are to be erased
+        self._eraser: asyncio.Task[None] | None = None
 
     @property
     def webhook_secret(self) -> str:
@@ -181,6 +183,9 @@ class TelegramChannel:
         for task in list(self._background):
             with contextlib.suppress(Exception, asyncio.CancelledError):
                 await asyncio.wait_for(task, 5.0)
+        if self._eraser is not None:  # started by the last settlements
+            with contextlib.suppress(Exception, asyncio.CancelledError):
+                await asyncio.wait_for(self._eraser, 5.0)
         if self._poller is not None:
             await self._poller.acknowledge()
         with contextlib.suppress(TelegramError):
@@ -231,8 +236,23 @@ class TelegramChannel:
             # restart and the core answers it with the replies it kept
             return
         if delivery is Delivery.DELIVERED and event.event_id:
-            await self.services.sessions.delivered(event.channel, event.event_id)
+            self._erase(event.event_id)
         self._acknowledge(update_id)
+
+    def _erase(self, event_id: str) -> None:
+        """Erase the core's copy of delivered replies: one statement for all that gathered meanwhile
+        (an update per event would double the writes of a busy hour). A crash before the erasure costs
+        a duplicate at worst: the update is redelivered only if it was not acknowledged either."""
+        self._delivered.append(event_id)
+        if self._eraser is None or self._eraser.done():
+            self._eraser = asyncio.create_task(self._erase_delivered())
+            self._background.add(self._eraser)
+            self._eraser.add_done_callback(self._background.discard)
+
+    async def _erase_delivered(self) -> None:
+        while self._delivered:
+            ids, self._delivered = self._delivered, []
+            await self.services.sessions.delivered(CHANNEL, *ids)
 
     def _acknowledge(self, update_id: int) -> None:
         if self._poller is not None:
