@@ -148,6 +148,7 @@ class Poller:
         self.recheck = recheck
         self._task: asyncio.Task[None] | None = None
         self._conflict = False
+        self._stopped = False
         self._closed = False
         self.failure: BaseException | None = None  # why the poller ended on its own (InvalidToken)
 
@@ -165,10 +166,11 @@ class Poller:
 
     async def stop(self) -> None:
         """Stop fetching (a long poll in progress is abandoned; it acknowledges nothing new)."""
+        self._stopped = True
         if self._task is not None:
             self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+                await asyncio.wait_for(self._task, 5.0)
             self._task = None
 
     async def acknowledge(self) -> None:
@@ -191,7 +193,7 @@ class Poller:
 
     async def _loop(self) -> None:
         try:
-            while True:
+            while not self._stopped:
                 fresh = await self._retrying(self._poll)
                 if self.marks.in_flight and (not fresh or not self.marks.room):
                     await self._offset_moved()
@@ -260,20 +262,26 @@ class Poller:
                 result = await action()
             except InvalidToken:
                 raise
-            except RetryAfter as exc:
-                pause = 0.5 + retry_seconds(exc)
-            except TimedOut:
-                pause = 0.0
-            except Conflict as exc:
-                if not self._conflict:
-                    log_error(exc)
-                self._conflict = True
-                pause = 1.0 if pause == 0 else min(MAX_BACKOFF, 1.5 * pause)
             except TelegramError as exc:
-                log_error(exc)
-                pause = 1.0 if pause == 0 else min(MAX_BACKOFF, 1.5 * pause)
+                if self._stopped:
+                    # aiohttp may turn the cancellation of a request into a timeout: stop all the same
+                    raise asyncio.CancelledError from None
+                pause = self._pause_after(exc, pause)
             else:
                 self._conflict = False
                 return result
             if pause:
                 await asyncio.sleep(pause)
+
+    def _pause_after(self, exc: TelegramError, pause: float) -> float:
+        if isinstance(exc, RetryAfter):
+            return 0.5 + retry_seconds(exc)
+        if isinstance(exc, TimedOut):
+            return 0.0  # a long poll that took too long: at once again
+        if isinstance(exc, Conflict):
+            if not self._conflict:
+                log_error(exc)
+            self._conflict = True
+        else:
+            log_error(exc)
+        return 1.0 if pause == 0 else min(MAX_BACKOFF, 1.5 * pause)
