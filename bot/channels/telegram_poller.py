@@ -158,7 +158,7 @@ class Poller:
         """Remove a webhook left from an earlier configuration (Telegram refuses polling beside it),
         then poll in the background."""
         await self._retrying(lambda: self.bot.delete_webhook(drop_pending_updates=False))
-        self._task = asyncio.create_task(self._loop(), name="telegram-poller")
+        self._task = asyncio.create_task(self._loop(), name="telegram poller")
 
     @property
     def running(self) -> bool:
