@@ -1,6 +1,7 @@
 """Soak test: many simulated users talking to the core for minutes; prints memory over time and reply latency.
 
     python bench/soak.py [--users 1000] [--seconds 300] [--warmup 60] [--think 5] [--trace]
+    python bench/soak.py --crash [--kills 20]
 
 Each user repeatedly picks a plausible action (language, menu, topics, typed numbers, questions, bad input)
 and waits a random "think time" (mean --think seconds). The core runs with a real SQLite file and the real
@@ -10,6 +11,10 @@ of the run ≤ 2 MB (what the bot keeps per event must be bounded: a steady clim
 Latencies are kept in a fixed histogram (and one sampling window's list), so the benchmark itself keeps
 nothing per event. ``--trace`` traces allocations from half-time on and prints, at the end, where those
 still alive were made (slow: for finding a leak, not for the figures).
+
+``--crash`` is the crash run instead (:mod:`bench.crash`): a booking burst SIGKILLed ``--kills`` times,
+unanswered events redelivered, then the events, what was processed and booked, what was processed
+without a reply or booked without a confirmation, and the duplicate replies.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.crash import crash_run
 from bot.app import App
 from bot.config import ROOT, Settings
 from bot.core.events import Inbound, InboundKind
@@ -149,7 +155,16 @@ async def main() -> None:
     parser.add_argument("--think", type=float, default=5.0, help="mean seconds between a user's messages")
     parser.add_argument("--every", type=float, default=15.0, help="seconds between samples")
     parser.add_argument("--trace", action="store_true", help="print what grew in the second half")
+    parser.add_argument("--crash", action="store_true", help="the crash run (SIGKILLs under load)")
+    parser.add_argument("--kills", type=int, default=20, help="SIGKILLs in the crash run")
     args = parser.parse_args()
+    if args.crash:
+        with tempfile.TemporaryDirectory() as tmp:
+            report = await asyncio.to_thread(crash_run, Path(tmp), args.kills)
+        print("\n".join(report.lines()))
+        lost = report.unanswered or report.without_reply or report.unconfirmed or report.integrity != "ok"
+        print(f"verdict: {'LOST SOMETHING' if lost or not report.finished else 'nothing lost'}")
+        return
 
     with tempfile.TemporaryDirectory() as tmp:
         settings = replace(

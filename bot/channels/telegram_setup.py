@@ -41,15 +41,17 @@ def build_application(
     request: AiohttpRequest,
     processor: BaseUpdateProcessor,
     on_update: OnUpdate,
+    updates_request: AiohttpRequest | None = None,
 ) -> PTBApplication:
     """PTB's application on our request seam, with our update processor and one handler for every update."""
     builder = (
         ApplicationBuilder()
         .token(settings.token)
         .request(request)
-        .get_updates_request(AiohttpRequest(pool_size=2))
+        .get_updates_request(updates_request or AiohttpRequest(pool_size=2))
         .concurrent_updates(processor)
         .job_queue(None)
+        .updater(None)  # our poller (telegram_poller) acknowledges only what was handled
     )
     if settings.base_url:
         builder = builder.base_url(settings.base_url)

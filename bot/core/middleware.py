@@ -114,8 +114,9 @@ class Deduplicate:
     again (booking steps are idempotent by event key); a crash after the record but before the channel
     sent the replies is answered, on redelivery, with the recorded replies (only an event recorded by an
     earlier process: a retry within one process life is ignored, so duplicates come only with crashes
-    or restarts). Kept replies are erased
-    after an hour by retention (they may hold a booking summary). A retry arriving while the first is
+    or restarts). Kept replies are erased once the channel reports them delivered
+    (:meth:`Sessions.delivered`), and otherwise after an hour by retention (they may hold a booking
+    summary). A retry arriving while the first is
     still running waits behind it (:class:`OneAtATime` runs before this) and then finds it recorded.
     """
 
@@ -129,7 +130,9 @@ class Deduplicate:
         seen = await self.sessions.seen(event.channel, event.event_id)
         if seen is not None:
             life, kept = seen
-            if life == self.life:  # handled by this process: its channel sent the replies
+            if life == self.life or not kept:
+                # handled by this process (its channel sent the replies), or the replies were delivered
+                # and erased (:meth:`Sessions.delivered`), or there were none
                 log.info("duplicate event on %s ignored", event.channel)
                 return []
             # handled before a crash or restart: the replies may never have left, give them again

@@ -210,6 +210,19 @@ class Sessions:
         )
         return changed == 1
 
+    async def delivered(self, channel: str, *event_ids: str) -> None:
+        """The channel delivered these events' replies: erase the copies kept for a redelivery (they may
+        hold a phone number). The ids stay, so a redelivered event is still recognised and ignored."""
+        ids = list(event_ids)
+        for start in range(0, len(ids), 500):  # SQLite's limit on parameters, with room to spare
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            await self.db.execute(
+                "UPDATE processed_events SET replies = NULL"
+                f" WHERE channel=? AND replies IS NOT NULL AND event_id IN ({marks})",
+                (channel, *chunk),
+            )
+
     async def purge(self, now: datetime, inactive_days: int, events_days: int = 2) -> int:
         """Expire users who have not written for ``inactive_days`` (and their data, by cascade),
         except those a keeper names."""

@@ -181,6 +181,7 @@ class FakeTelegram:
         self.webhook: dict[str, Any] = {}
         self.last_ids: dict[int, int] = {}
         self.confirmed_offset = 0
+        self.fetched: defaultdict[int, int] = defaultdict(int)  # update id -> times getUpdates returned it
         self._runner: web.AppRunner | None = None
         self.port = 0
         self._sent_changed = asyncio.Condition()
@@ -373,7 +374,10 @@ class FakeTelegram:
             self._new_updates.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._new_updates.wait(), timeout)
-        return list(itertools.islice(self.updates, limit))
+        batch = list(itertools.islice(self.updates, limit))
+        for update in batch:
+            self.fetched[update["update_id"]] += 1
+        return batch
 
     async def _record(self, method: str, params: dict[str, Any], message_id: int | None = None) -> Any:
         chat_id = _int(params.get("chat_id")) or 0

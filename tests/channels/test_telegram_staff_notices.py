@@ -6,9 +6,9 @@ import asyncio
 import time
 from pathlib import Path
 
+from bench.burst import unguarded_content
 from bot.booking.flow import BookingFeature
 from bot.channels.telegram_limits import Limits
-from tests.auxil.booking_burst import unguarded_content
 from tests.auxil.chat import Chat
 from tests.auxil.telegram_bot import STAFF_CHAT, telegram_bot
 

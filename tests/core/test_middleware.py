@@ -147,6 +147,29 @@ async def test_an_event_whose_turn_died_is_handled_again_when_redelivered(tmp_pa
         await db.close()
 
 
+async def test_replies_delivered_are_erased_and_the_event_still_recognised(tmp_path: Path) -> None:
+    """The channel reports an event's replies delivered: the kept copy (it may hold a phone number) is
+    erased at once, not an hour later; the id stays, so a redelivery after a restart is ignored."""
+    db = Database(tmp_path / "bot.sqlite3")
+    await db.open()
+    try:
+        sessions = Sessions(db)
+        handle = chain([Deduplicate(sessions)], echo)
+        assert await handle(event(event_id="e1"), NOW) == [Reply("u:hi")]
+        assert await handle(event(event_id="e2"), NOW) == [Reply("u:hi")]
+        await sessions.delivered("telegram", "e1")
+        rows = dict(await db.fetchall("SELECT event_id, replies FROM processed_events"))
+        assert rows["e1"] is None and rows["e2"] is not None  # only the delivered one
+        restarted = chain([Deduplicate(Sessions(db))], echo)
+        assert await restarted(event(event_id="e1"), NOW) == []  # delivered: not given again
+        assert await restarted(event(event_id="e2"), NOW) == [Reply("u:hi")]  # not confirmed: given again
+        await sessions.delivered("telegram", "e2", "unknown")  # several at once; an unknown one: nothing
+        rows = dict(await db.fetchall("SELECT event_id, replies FROM processed_events"))
+        assert rows == {"e1": None, "e2": None}
+    finally:
+        await db.close()
+
+
 async def test_metrics_count_every_event_even_a_failing_one() -> None:
     before = metrics.UPDATES.labels("metrics-test")._value.get()
 

@@ -1,14 +1,18 @@
 """A process that books appointments through the dialogue as fast as it can, printing each confirmation.
 
-``python -m tests.auxil.booking_burst DATA_DIR [REDELIVER_FILE [--drain]]`` — used by the crash tests,
-which SIGKILL it mid-burst. Every event carries an id, as a platform's do. Lines (flushed):
+``python -m bench.burst DATA_DIR [REDELIVER_FILE [--drain]]`` (from the repository root) — driven by
+:mod:`bench.crash` (``bench/soak.py --crash`` and tests/e2e/test_crash.py), which SIGKILLs it mid-burst.
+Every event carries an id, as a platform's do. Lines (flushed):
 
 - ``SEND <event id> <user> <action>`` before an event is handed to the core;
 - ``CONFIRMED <code>`` once a confirmation reply came back (the user would see it);
-- ``REPLY <event id> <n>`` after the core answered it with ``n`` replies (0: a duplicate, ignored).
+- ``REPLY <event id> <n>`` after the core answered it with ``n`` replies (0: a duplicate, ignored);
+  the replies are then delivered (printed), so the copy the core kept is erased, as a channel does;
+- ``ACK <event id>`` then: the event is acknowledged to the platform (Telegram's offset moves past it).
 
-REDELIVER_FILE lists events (``<event id> <user> <action>``) sent but never answered before the last
-kill: they are handed in again first, as a platform redelivers what was not acknowledged. With
+REDELIVER_FILE lists events (``<event id> <user> <action>``) sent but not acknowledged before the last
+kill: they are handed in again first, as a platform redelivers what was not acknowledged (an event
+answered but killed before its ``ACK`` is answered again: a duplicate). With
 ``--drain`` the process only redelivers, prints ``DONE`` and exits.
 
 The scalping defences are turned off in a copy of the content: the burst books far faster than the
@@ -59,6 +63,9 @@ async def deliver(app: App, event_id: str, user: str, action: str) -> str:
     if match:
         print(f"CONFIRMED {match.group(1)}{match.group(2)}", flush=True)
     print(f"REPLY {event_id} {len(replies)}", flush=True)
+    if replies:
+        await app.sessions.delivered(event.channel, event_id)
+    print(f"ACK {event_id}", flush=True)
     return text
 
 
