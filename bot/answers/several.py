@@ -1,0 +1,73 @@
+"""One message, several questions: the one to answer, and the pages of the others to offer.
+
+The whole message is matched as always. When it holds two questions or more
+(:func:`bot.answers.questions.questions`), each is also matched on its own:
+- the answer: the clearest direct answer, of the whole message or of one question alone (the
+  highest confidence; the whole message's on a tie); without one, the whole message's choices, or
+  when the whole message found nothing the best choices of a question, or the usual decline;
+- the others: the best page of every other question that matched something (a question that
+  matches nothing is not offered), each page once, none already in the answer.
+
+A long story is first matched through its question alone (:mod:`focus`), and that answer wins when
+it is a direct one: by words only, the story's words dilute the question's; and both matchers read
+only the last 1,000 characters (``matcher.MAX_QUERY``), which may not hold the question. The words-and-meaning
+matcher weighs the question inside what it reads, so there the question is matched alone only when
+it lies outside.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.answers.focus import focus
+from bot.answers.matcher import Decision, Match, tail
+from bot.answers.questions import questions
+
+MatchFunc = Callable[[str, str], Match]
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """What to show for one message: ``main`` as usual, then ``others`` offered as choices."""
+
+    main: Match
+    others: tuple[str, ...] = ()
+
+
+def _answered(match: Match) -> bool:
+    return match.decision is Decision.ANSWER and match.node is not None
+
+
+def _whole(match: MatchFunc, text: str, lang: str, reads_question: bool) -> Match:
+    question = focus(text)
+    # the words-and-meaning matcher weighs the question inside what it reads (the message's end);
+    # otherwise a long message's question, answered alone, wins over the story's words
+    if question != text and not (reads_question and question in tail(text)):
+        asked = match(question, lang)
+        if _answered(asked):
+            return asked
+    return match(text, lang)
+
+
+def ask(match: MatchFunc, text: str, lang: str, reads_question: bool = False) -> Asked:
+    """Match ``text`` and each of its questions with ``match``. ``reads_question``: the matcher
+    already finds the question inside a long message (the words-and-meaning one does)."""
+    whole = _whole(match, text, lang, reads_question)
+    parts = questions(text)
+    if len(parts) < 2:
+        return Asked(whole)
+    each = [match(part, lang) for part in parts]
+    found = [(m.node, m) for m in each if m.decision is not Decision.DECLINE and m.node is not None]
+    clear = [m for m in (whole, *each) if _answered(m)]
+    main = whole
+    if clear:
+        main = max(clear, key=lambda m: m.score)  # the first (the whole message) on a tie
+    elif whole.decision is Decision.DECLINE and found:
+        main = max((m for _, m in found), key=lambda m: m.score)
+    shown = {c.node for c in main.candidates} if main.decision is Decision.CHOICES else {main.node}
+    others: list[str] = []
+    for node, m in found:
+        if m is not main and node not in shown and node not in others:
+            others.append(node)
+    return Asked(main, tuple(others))
