@@ -8,11 +8,11 @@ The whole message is matched as always. When it holds two questions or more
 - the others: the best page of every other question that matched something (a question that
   matches nothing is not offered), each page once, none already in the answer.
 
-A long story is first matched through its question alone (:mod:`focus`), and that answer wins when
-it is a direct one: by words only, the story's words dilute the question's; and both matchers read
-only the last 1,000 characters (``matcher.MAX_QUERY``), which may not hold the question. The words-and-meaning
-matcher weighs the question inside what it reads, so there the question is matched alone only when
-it lies outside.
+A long story is first matched through its question (:mod:`focus`: with the sentence before it
+when short, then alone), and that answer wins when it is a direct one: by words only, the story's
+words dilute the question's; and both matchers read only the last 1,000 characters
+(``matcher.MAX_QUERY``), which may not hold the question. The words-and-meaning matcher weighs the
+question inside what it reads, so there the question is matched apart only when it lies outside.
 """
 
 from __future__ import annotations
@@ -35,19 +35,28 @@ class Asked:
     others: tuple[str, ...] = ()
 
 
+_RANK = {Decision.ANSWER: 2, Decision.CHOICES: 1, Decision.DECLINE: 0}
+
+
 def _answered(match: Match) -> bool:
     return match.decision is Decision.ANSWER and match.node is not None
 
 
 def _whole(match: MatchFunc, text: str, lang: str, reads_question: bool) -> Match:
     question = focus(text)
+    looks: list[str] = []
     # the words-and-meaning matcher weighs the question inside what it reads (the message's end);
-    # otherwise a long message's question, answered alone, wins over the story's words
+    # otherwise a long message's question (with the sentence before it, then alone) is matched first
     if question != text and not (reads_question and question in tail(text)):
-        asked = match(question, lang)
-        if _answered(asked):
-            return asked
-    return match(text, lang)
+        looks = list(dict.fromkeys([question, *questions(text)[-1:]]))
+    tried: list[Match] = []
+    for look in looks:
+        found = match(look, lang)
+        if _answered(found):
+            return found
+        tried.append(found)
+    # no direct answer: the whole message's, unless a question alone found more (choices, not "no")
+    return max([match(text, lang), *tried], key=lambda m: (_RANK[m.decision], m.score))
 
 
 def ask(match: MatchFunc, text: str, lang: str, reads_question: bool = False) -> Asked:
