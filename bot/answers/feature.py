@@ -4,7 +4,9 @@
 - close candidates: up to three of them as choices;
 - nothing relevant: say so, show up to three pages that came close, offer an appointment at the
   contact point and the menu, and count the question (text only, masked, never linked to a user) so
-  staff see what to write next;
+  staff see what to write next (a long story by its question);
+- several questions in one message: the clearest answered as above, the pages of the others offered
+  below in one line (:mod:`bot.answers.several`);
 - written clearly in another of the bot's languages: the answer stays in the chosen language, and a
   one-tap choice offers to switch (asked in the language the user wrote in).
 """
