@@ -7,16 +7,21 @@ questions (a question mark, or a question word among the first words) are its qu
 story around them is left out. Inside a question, a joiner ("si", "și", "и", "i", "und", "and")
 also divides it, but only where both sides stand as questions: the right side starts with a
 question word ("cum fac asigurare si unde gasesc medic") and each side has a few words; "asigurare
-si medic" or "kak da si napravya" stay whole.
+si medic" or "kak da si napravya" stay whole. A follow-up ("cum il primesc?", "trebuie
+zulassung?": a word pointing back like "il", "го", "it", or three words at most with a single one
+of its own) is no question of its own: it stays with the question before it.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 
-from bot.answers.focus import is_question, sentences
+from bot.answers.focus import QUESTION_WORDS, is_question, sentences
 from bot.answers.matcher import tail
-from bot.answers.normalize import fold
+from bot.answers.normalize import fold, words
+from bot.answers.stopwords import stop_words
 
 MAX_QUESTIONS = 5  # each one is matched on its own (and costs the model a call): the last ones kept
 MAX_LENGTH = 300  # characters of one question matched (its end): a longer "question" is a story
@@ -35,6 +40,12 @@ STARTERS = frozenset(
         )
     ).split()
 )
+# words that point back to something asked before ("o" and "es" are left out: "unde gasesc o
+# locuinta", "gibt es" are questions of their own)
+POINTING_BACK = frozenset(
+    " ".join(("il ii lui le", "го му ги им go mu gi im", "ihn ihm ihnen", "it them")).split()
+)
+SHORT = 3  # words: a question this short with a single word of its own ("cum ma inscriu") follows up
 _TOKEN = re.compile(r"\S+")
 
 
@@ -64,8 +75,31 @@ def _divide(question: str) -> list[str]:
     return [p for p in parts if p]
 
 
+@cache
+def _stop() -> frozenset[str]:
+    """The stop words of every language with a list (a message may mix them)."""
+    data = resources.files("bot.answers").joinpath("data")
+    langs = [e.name[5:-4] for e in data.iterdir() if e.name.startswith("stop-") and e.name.endswith(".txt")]
+    return frozenset().union(*(stop_words(lang) for lang in langs))
+
+
+def _follow_up(question: str) -> bool:
+    found = words(question)
+    # its own words: three letters or more, neither question words nor stop words ("gasesc", "fac")
+    own = [w for w in found if len(w) >= 3 and w not in QUESTION_WORDS and w not in _stop()]
+    return not own or (len(own) == 1 and len(found) <= SHORT) or any(w in POINTING_BACK for w in found)
+
+
 def questions(text: str) -> list[str]:
     """The message's questions in order (at most :data:`MAX_QUESTIONS`, the last ones); empty when
     it asks nothing in question form (a statement, a single keyword)."""
-    found = [part for sentence in sentences(text) if is_question(sentence) for part in _divide(sentence)]
+    found: list[str] = []
+    for sentence in sentences(text):
+        if not is_question(sentence):
+            continue
+        for part in _divide(sentence):
+            if found and _follow_up(part):
+                found[-1] = f"{found[-1]} {part}"
+            else:
+                found.append(part)
     return [tail(part, MAX_LENGTH) for part in found[-MAX_QUESTIONS:]]

@@ -2,9 +2,11 @@
 
 The whole message is matched as always. When it holds two questions or more
 (:func:`bot.answers.questions.questions`), each is also matched on its own:
-- the answer: the clearest direct answer, of the whole message or of one question alone (the
-  highest confidence; the whole message's on a tie); without one, the whole message's choices, or
-  when the whole message found nothing the best choices of a question, or the usual decline;
+- the answer: the whole message's when it is a direct one (what the bot answered before: the story
+  around the questions helps, and a follow-up read alone cannot take it over), else the clearest
+  question answered directly on its own (the highest confidence), else the whole message's
+  choices, or when the whole message found nothing the best choices of a question, or the usual
+  decline;
 - the others: the best page of every other question that matched something (a question that
   matches nothing is not offered), each page once, none already in the answer.
 
@@ -68,10 +70,12 @@ def ask(match: MatchFunc, text: str, lang: str, reads_question: bool = False) ->
         return Asked(whole)
     each = [match(part, lang) for part in parts]
     found = [(m.node, m) for m in each if m.decision is not Decision.DECLINE and m.node is not None]
-    clear = [m for m in (whole, *each) if _answered(m)]
     main = whole
-    if clear:
-        main = max(clear, key=lambda m: m.score)  # the first (the whole message) on a tie
+    clear = [m for m in each if _answered(m)]
+    if _answered(whole):
+        pass  # the story around the questions helped: what the bot answered before stays
+    elif clear:
+        main = max(clear, key=lambda m: m.score)
     elif whole.decision is Decision.DECLINE and found:
         main = max((m for _, m in found), key=lambda m: m.score)
     shown = {c.node for c in main.candidates} if main.decision is Decision.CHOICES else {main.node}
