@@ -104,7 +104,8 @@ class AnswersFeature(Feature):
                 self._vocabulary.__contains__,
             )
         metrics.QUESTIONS.labels(outcome).inc()
-        replies += self._also_asked(turn, [n for n in asked.others if n in nodes])
+        if outcome != "unmatched":
+            replies += self._also_asked(turn, [n for n in asked.others if n in nodes])
         return replies + self._switch_offer(turn, match)
 
     def _also_asked(self, turn: Turn, others: list[str]) -> list[Reply]:

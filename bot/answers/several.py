@@ -3,12 +3,12 @@
 The whole message is matched as always. When it holds two questions or more
 (:func:`bot.answers.questions.questions`), each is also matched on its own:
 - the answer: the whole message's when it is a direct one (what the bot answered before: the story
-  around the questions helps, and a follow-up read alone cannot take it over) or a decline (the
-  message as a whole is about something no page covers); when it offers choices, the clearest
-  question answered directly on its own (the highest confidence), if any;
+  around the questions helps, and a follow-up read alone cannot take it over), else the clearest
+  question answered directly on its own (the highest confidence), else the whole message's
+  choices, or when the whole message found nothing the best choices of a question, or the usual
+  decline;
 - the others: the best page of every other question that matched something (a question that
-  matches nothing is not offered), each page once, none already shown: below the answer, the
-  choices or the decline. When no question matches, the usual decline alone.
+  matches nothing is not offered), each page once, none already in the answer.
 
 A long story is first matched through its question (:mod:`focus`: with the sentence before it
 when short, then alone), and that answer wins when it is a direct one: by words only, the story's
@@ -72,12 +72,13 @@ def ask(match: MatchFunc, text: str, lang: str, reads_question: bool = False) ->
     found = [(m.node, m) for m in each if m.decision is not Decision.DECLINE and m.node is not None]
     main = whole
     clear = [m for m in each if _answered(m)]
-    if whole.decision is Decision.CHOICES and clear:
+    if _answered(whole):
+        pass  # the story around the questions helped: what the bot answered before stays
+    elif clear:
         main = max(clear, key=lambda m: m.score)
-    # a direct answer to the whole message stays (the story around the questions helped), and so
-    # does its decline (the message as a whole is about something no page covers): the questions'
-    # pages are only offered below it
-    shown = {main.node} if main.decision is Decision.ANSWER else {c.node for c in main.candidates}
+    elif whole.decision is Decision.DECLINE and found:
+        main = max((m for _, m in found), key=lambda m: m.score)
+    shown = {c.node for c in main.candidates} if main.decision is Decision.CHOICES else {main.node}
     others: list[str] = []
     for node, m in found:
         if m is not main and node not in shown and node not in others:
