@@ -47,6 +47,7 @@ from bot.answers.hybrid import DEFAULT, HybridMatcher, Thresholds  # noqa: E402
 from bot.answers.index import build_index  # noqa: E402
 from bot.answers.matcher import Candidate, Decision, Match, Matcher  # noqa: E402
 from bot.answers.service import train_for  # noqa: E402
+from bot.answers.several import ask  # noqa: E402
 from bot.content.library import LibraryConfig, check  # noqa: E402
 from bot.content.tree import ContentTree, Node, Text, Topic  # noqa: E402
 
@@ -179,6 +180,27 @@ def bm25_match(baseline: NaiveBM25) -> Callable[[str, str], Match]:
         return Match(Decision.ANSWER, Detected(lang), 1.0, (Candidate(best, 1.0),))
 
     return match
+
+
+def chat_match(match: Callable[[str, str], Match], reads_question: bool) -> Callable[[str, str], Match]:
+    """What the chat answers (:func:`bot.answers.several.ask`: a long message's question, several
+    questions): the page it shows first."""
+    return lambda text, lang: ask(match, text, lang, reads_question).main
+
+
+def long_stories(items: list[dict], size: int = 4000) -> list[dict]:
+    """Messages of one language run together into stories of ``size`` characters (for the latency
+    of the longest message read: many sentences, some of them questions)."""
+    stories: list[dict] = []
+    for lang in LANGS:
+        texts = [item["text"] for item in items if item["lang"] == lang]
+        story = ""
+        for text in texts:
+            story = f"{story} {text}".strip()
+            if len(story) >= size:
+                stories.append({"text": story[:size], "lang": lang})
+                story = ""
+    return stories
 
 
 def table(title: str, results: dict[str, Scores]) -> None:
@@ -322,8 +344,10 @@ def main() -> int:
             "BM25": score(items, nodes, bm25_match(baseline)),
             "previous (words)": score(items, nodes, lexical.match),
         }
+        results["chat (words)"] = score(items, nodes, chat_match(lexical.match, False))
         if hybrid is not None:
             results["bot (words+meaning)"] = score(items, nodes, hybrid.match)
+            results["chat (words+meaning)"] = score(items, nodes, chat_match(hybrid.match, True))
         table(name, results)
 
     every = [item for items in sets.values() for item in items]
@@ -331,9 +355,17 @@ def main() -> int:
     if hybrid is not None:
         rows.append(("bot (words+meaning)", latencies(hybrid.match, every, 1)))
     rows.append(("BM25", latencies(baseline.best, every, args.rounds)))
-    print(f"latency per message ({len(every)} messages): wall median / p95, CPU median / p95 (ms)")
+    stories = long_stories(sets.get("dev", every))
+    rows.append(("chat (words), 4,000-char", latencies(chat_match(lexical.match, False), stories, 1)))
+    if hybrid is not None:
+        rows.append(("chat (words+meaning)", latencies(chat_match(hybrid.match, True), every, 1)))
+        rows.append(("  the same, 4,000-char", latencies(chat_match(hybrid.match, True), stories, 1)))
+    print(
+        f"latency per message ({len(every)} messages; 4,000-char: {len(stories)} stories): "
+        "wall median / p95, CPU median / p95 (ms)"
+    )
     for name, (med, p95, cmed, cp95) in rows:
-        print(f"  {name:20} {med:7.2f} / {p95:7.2f}   {cmed:7.2f} / {cp95:7.2f}")
+        print(f"  {name:26} {med:7.2f} / {p95:7.2f}   {cmed:7.2f} / {cp95:7.2f}")
     print(
         f"lexical index build: {build_ms:.0f} ms (first one in a process, lexicon loading included: "
         f"{cold_ms:.0f} ms)"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.answers.normalize import is_cyrillic, latin_word, words
+from bot.answers.normalize import is_cyrillic, latin_word, real_words
 from bot.answers.stem import bulgarian_lexicon, stemmer
 from bot.answers.stopwords import stop_words
 from bot.answers.translit import Transliterator
@@ -40,7 +40,7 @@ class Analyzer:
 
     def surface(self, text: str) -> list[str]:
         """Folded words; in a Cyrillic-script language, Latin-script words are transliterated."""
-        out = words(plain(text))
+        out = real_words(plain(text))
         if self.translit is not None:
             out = [self.translit.word(w) if latin_word(w) and not is_cyrillic(w) else w for w in out]
         return out

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.answers.analyzer import Analyzer
 from bot.answers.index import Index
-from bot.answers.normalize import cyrillic_share, is_cyrillic, latin_word, words
+from bot.answers.normalize import cyrillic_share, is_cyrillic, latin_word, real_words
 from bot.answers.stem import bulgarian_lexicon
 
 MIN_WORDS_TO_SWITCH = 3  # "one- or two-word messages use the user's language"
@@ -47,7 +47,7 @@ def detect(index: Index, text: str, user_lang: str) -> Detected:
     langs = list(index.languages)
     if user_lang not in index.languages:
         user_lang = langs[0]
-    tokens = [w for w in words(text) if not w.isdigit() and w not in index.official_words]
+    tokens = [w for w in real_words(text) if not w.isdigit() and w not in index.official_words]
     if not tokens:
         return Detected(user_lang)
     total = sum(1.0 if len(w) >= 3 else 0.5 for w in tokens)

@@ -4,7 +4,9 @@
 - close candidates: up to three of them as choices;
 - nothing relevant: say so, show up to three pages that came close, offer an appointment at the
   contact point and the menu, and count the question (text only, masked, never linked to a user) so
-  staff see what to write next;
+  staff see what to write next (a long story by its question);
+- several questions in one message: the clearest answered as above, the pages of the others offered
+  below in one line (:mod:`bot.answers.several`);
 - written clearly in another of the bot's languages: the answer stays in the chosen language, and a
   one-tap choice offers to switch (asked in the language the user wrote in).
 """
@@ -16,11 +18,14 @@ import logging
 from collections.abc import Sequence
 
 from bot.answers.detect import detect
+from bot.answers.focus import focus
 from bot.answers.gaps import Gaps
 from bot.answers.hybrid import HybridMatcher
 from bot.answers.index import build_index
 from bot.answers.matcher import Decision, Match, Matcher
 from bot.answers.service import SemanticService
+from bot.answers.several import Asked, ask
+from bot.common import markup as mk
 from bot.content.library import Library
 from bot.core import actions
 from bot.core.events import Choice, Reply
@@ -69,14 +74,20 @@ class AnswersFeature(Feature):
 
     async def match(self, text: str, lang: str) -> Match:
         """By words and meaning once the model is trained, by words until then (or without a model)."""
+        return (await self.ask(text, lang)).main
+
+    async def ask(self, text: str, lang: str) -> Asked:
+        """The message's answer and the pages of its other questions (:mod:`bot.answers.several`)."""
         trained = self.semantic.current if self.semantic is not None else None
         if trained is None:
-            return self.matcher.match(text, lang)
-        # the model takes milliseconds: off the event loop, so other chats keep moving
-        return await asyncio.to_thread(HybridMatcher(self.matcher, trained).match, text, lang)
+            return ask(self.matcher.match, text, lang)
+        # the model takes milliseconds per question: off the event loop, so other chats keep moving
+        hybrid = HybridMatcher(self.matcher, trained)
+        return await asyncio.to_thread(ask, hybrid.match, text, lang, True)
 
     async def answer(self, turn: Turn, text: str) -> list[Reply] | None:
-        match = await self.match(text, turn.lang)
+        asked = await self.ask(text, turn.lang)
+        match = asked.main
         nodes = turn.library.tree.nodes
         candidates = [c.node for c in match.candidates if c.node in nodes]
         if match.decision is Decision.ANSWER and candidates:
@@ -85,11 +96,30 @@ class AnswersFeature(Feature):
             replies, outcome = self._choices(turn, candidates), "choices"
         else:
             replies, outcome = self._decline(turn, candidates), "unmatched"
+            # a long story is counted by its question: that is what staff can write a page for
             await self.gaps.record(
-                match.detected.other or match.detected.lang, text, turn.now, self._vocabulary.__contains__
+                match.detected.other or match.detected.lang,
+                focus(text),
+                turn.now,
+                self._vocabulary.__contains__,
             )
         metrics.QUESTIONS.labels(outcome).inc()
+        if outcome != "unmatched":
+            replies += self._also_asked(turn, [n for n in asked.others if n in nodes])
         return replies + self._switch_offer(turn, match)
+
+    def _also_asked(self, turn: Turn, others: list[str]) -> list[Reply]:
+        """The pages of the message's other questions, offered in one line below the answer."""
+        if not others:
+            return []
+        tree = turn.library.tree
+        titles = [tree.text(n, turn.lang).title for n in others]
+        line = turn.t("answers-also", topics=", ".join(mk.escape(title) for title in titles))
+        return [
+            Reply(
+                line, tuple(Choice(actions.node(n), title) for n, title in zip(others, titles, strict=True))
+            )
+        ]
 
     def _choices(self, turn: Turn, candidates: list[str]) -> list[Reply]:
         tree = turn.library.tree

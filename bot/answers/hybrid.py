@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from bot.answers.focus import focus
 from bot.answers.index import Index
-from bot.answers.matcher import MAX_CHOICES, MAX_QUERY, Candidate, Decision, Match, Matcher
-from bot.answers.normalize import cyrillic_share, latin_word, words
+from bot.answers.matcher import MAX_CHOICES, Candidate, Decision, Match, Matcher, tail
+from bot.answers.normalize import cyrillic_share, latin_word, real_words
 from bot.answers.semantic import OUT_OF_SCOPE, Classifier
 
 if TYPE_CHECKING:
@@ -57,7 +57,9 @@ def cyrillic_reading(index: Index, text: str, lang: str) -> str | None:
     translit = index.languages[lang].analyzer.translit
     if translit is None:
         return None
-    out = [translit.word(w) if latin_word(w) and w not in index.official_words else w for w in words(text)]
+    out = [
+        translit.word(w) if latin_word(w) and w not in index.official_words else w for w in real_words(text)
+    ]
     return " ".join(out) or None
 
 
@@ -78,7 +80,7 @@ class HybridMatcher:
 
     def signals(self, text: str, user_lang: str) -> tuple[Match, dict[str, float], dict[str, float], float]:
         """(lexical match, lexical confidence per page, probabilities per class, unknown share)."""
-        text = text[:MAX_QUERY]
+        text = tail(text)
         lex = self.lexical.match(text, user_lang)
         question = focus(text)
         lexical = {c.node: min(1.0, c.score) for c in lex.candidates}
@@ -87,8 +89,8 @@ class HybridMatcher:
                 lexical[c.node] = max(lexical.get(c.node, 0.0), min(1.0, c.score))
         # the model reads the message's end, story included: what happened says which page it is
         # about, and the question is at the end; bounded, so a long story costs at most ~50 tokens
-        tail = text if len(text) <= MODEL_TAIL else text[-MODEL_TAIL:].split(" ", 1)[-1]
-        seen = cyrillic_reading(self.lexical.index, tail, lex.detected.lang) or tail
+        end = tail(text, MODEL_TAIL)
+        seen = cyrillic_reading(self.lexical.index, end, lex.detected.lang) or end
         vector = self.trained.embedder.query(seen)
         probs = self.trained.classifier.probabilities(vector)
         semantic = {c: float(p) for c, p in zip(self.trained.classifier.classes, probs, strict=True)}
@@ -96,9 +98,10 @@ class HybridMatcher:
         return lex, lexical, semantic, unknown
 
     def match(self, text: str, user_lang: str) -> Match:
-        lex = self.lexical.match(text[:MAX_QUERY], user_lang)
+        text = tail(text)
+        lex = self.lexical.match(text, user_lang)
         if lex.decision is Decision.ANSWER and lex.score >= LEXICAL_ENOUGH:
-            question = focus(text[:MAX_QUERY])
+            question = focus(text)
             if self.lexical.unknown_share(question, lex.detected.lang) == 0.0:
                 return lex
         return self.decide(*self.signals(text, user_lang))

@@ -38,7 +38,7 @@ ANSWER_MARGIN = 1.25  # ...when the best node scores this much more than the nex
 CHOICES_AT = 0.3  # confidence for offering candidates
 CHOICE_SHARE = 0.6  # candidates within this share of the best
 MAX_CHOICES = 3
-MAX_QUERY = 1000  # characters looked at: questions are short, and the cost of a long text stays bounded
+MAX_QUERY = 1000  # characters matched, the message's end (where the question is): the cost stays bounded
 LONE_EVIDENCE = 0.6  # confidence factor when a single known word stands among unknown ones
 NEAR_AT = 0.2  # a declined question still shows the pages this close (a useful "no")
 
@@ -76,6 +76,11 @@ class Match:
         return [c.node for c in self.candidates[1:]]
 
 
+def tail(text: str, size: int = MAX_QUERY) -> str:
+    """The end of a long message (where its question usually is), from a word's start."""
+    return text if len(text) <= size else text[-size:].split(" ", 1)[-1]
+
+
 def _max_edits(word: str) -> int:
     if len(word) < 3:
         return 0
@@ -91,11 +96,23 @@ def _plausible(word: str, found: str, edits: int) -> bool:
     return len(found) == len(word) and found[0] == word[0] and edits == 1
 
 
+def _may_know(heads: frozenset[str], word: str) -> bool:
+    """Whether some known stem could be this word's: one starts with its first letters."""
+    return any(word[:k] in heads for k in range(1, STEM_PREFIX + 1))
+
+
 class Matcher:
     """Answers questions against one :class:`Index` (rebuilt and replaced when content changes)."""
 
     def __init__(self, index: Index) -> None:
         self.index = index
+        # the first letters (at most STEM_PREFIX) of every known stem: a half of a compound that starts
+        # with none of them cannot be known, and is not stemmed (Snowball in Python is the cost of a
+        # long message of unknown words)
+        self._heads = {
+            lang: frozenset(stem[:STEM_PREFIX] for stem in part.postings)
+            for lang, part in index.languages.items()
+        }
         self._fuzzy = {
             lang: lru_cache(maxsize=20000)(lambda word, part=part: self._nearest(part, word))
             for lang, part in index.languages.items()
@@ -159,12 +176,17 @@ class Matcher:
             return []
         best: list[str] = []
         best_cover = len(word) / 2
+        heads = self._heads[part.lang]
+        left_known = _may_know(heads, word)  # every left half starts as the word does
         for cut in range(MIN_PART, len(word) - MIN_PART + 1):
             left, right = word[:cut], word[cut:]
-            left_stem = self._known_stem(part, left) or (
-                self._known_stem(part, left[:-1]) if left.endswith("s") else None
+            left_stem = (
+                self._known_stem(part, left)
+                or (self._known_stem(part, left[:-1]) if left.endswith("s") else None)
+                if left_known
+                else None
             )
-            right_stem = self._known_stem(part, right)
+            right_stem = self._known_stem(part, right) if _may_know(heads, right) else None
             cover = (len(left) if left_stem else 0) + (len(right) if right_stem else 0)
             if cover >= best_cover:
                 best = [stem for stem in (left_stem, right_stem) if stem is not None]
@@ -254,13 +276,13 @@ class Matcher:
     def unknown_share(self, text: str, lang: str) -> float:
         """Share (by weight) of the informative words the content never uses, typos corrected."""
         part = self.index.languages.get(lang) or next(iter(self.index.languages.values()))
-        terms = self._weights(part, text[:MAX_QUERY])
+        terms = self._weights(part, tail(text))
         total = sum(weight for _, weight, _ in terms)
         return sum(weight for stem, weight, _ in terms if stem is None) / total if total else 0.0
 
     def match(self, text: str, user_lang: str) -> Match:
         """Detect the language, rank the nodes and decide: answer, offer choices, or decline."""
-        text = text[:MAX_QUERY]
+        text = tail(text)
         detected = detect(self.index, text, user_lang)
         best, ranked = self.rank(detected.lang, text)
         if best < ANSWER_AT and detected.lang != user_lang and user_lang in self.index.languages:

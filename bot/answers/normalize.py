@@ -20,6 +20,7 @@ _BG_DIGIT_WORD = re.compile(r"^(?=.*[a-z])[a-z46]+$")
 _LATIN_MARK = re.compile(
     r"(?<![\u0400-\u04ff])[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
 )
+MAX_WORD = 40  # letters: the content's longest word has 31; a longer run is a pasted code or one held key
 _SPECIAL = str.maketrans({"ß": "ss", "ẞ": "ss", "ı": "i", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ѝ": "и"})
 
 
@@ -39,6 +40,12 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """Folded word tokens (letters and digits; apostrophes inside a word are kept)."""
     return [w.replace("’", "'") for w in _WORD.findall(fold(text))]
+
+
+def real_words(text: str) -> list[str]:
+    """:func:`words` without runs longer than :data:`MAX_WORD`: no word of any language, and costly to
+    correct or transliterate letter by letter (a message of 4,000 "x" is one such run)."""
+    return [w for w in words(text) if len(w) <= MAX_WORD]
 
 
 def is_cyrillic(word: str) -> bool:

@@ -30,7 +30,7 @@ from bot.ops import metrics
 
 log = logging.getLogger(__name__)
 
-MAX_TEXT = 1000
+MAX_TEXT = 4000  # characters read: a long story is read (its question is usually at the end)
 SAFETY_SCAN = 20_000  # characters searched for emergency words, even in a message too long to read
 CORE_COMMANDS = ("start", "menu", "language", "help", "privacy", "forget")
 
@@ -150,8 +150,13 @@ class Dialogue:
     async def _text(self, turn: Turn) -> list[Reply]:
         event = turn.event
         if len(event.text) > self.max_text:
-            return self._again(turn, turn.t("too-long", length=len(event.text), max=self.max_text))
-        text = clean(event.text)
+            # the beginning is read and the person told so, in one line before the answer
+            cut = Reply(turn.t("long-text-cut", max=self.max_text))
+            return [cut, *await self._read(turn, event.text[: self.max_text])]
+        return await self._read(turn, event.text)
+
+    async def _read(self, turn: Turn, typed: str) -> list[Reply]:
+        text = clean(typed)
         if not text:
             return self._again(turn, turn.t("empty-message"))
         command = as_command(text)

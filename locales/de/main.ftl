@@ -46,7 +46,7 @@ media-unsupported = { $kind ->
     [location] Standorte kann ich nicht verwenden.
    *[other] Ich kann nur Textnachrichten lesen.
 } Bitte schreiben Sie Ihre Frage oder wählen Sie eine Option.
-too-long = Ihre Nachricht ist zu lang ({ $length } Zeichen). Bitte schreiben Sie eine kurze Frage mit höchstens { $max } Zeichen.
+long-text-cut = Ihre Nachricht ist sehr lang: Ich habe nur die ersten { $max } Zeichen gelesen.
 empty-message = Ihre Nachricht war leer. Wählen Sie eine Option oder schreiben Sie eine Frage.
 no-words = Ich verstehe nur Wörter. Bitte schreiben Sie Ihre Frage oder wählen Sie eine Option.
 out-of-range = Bitte geben Sie eine Zahl von 1 bis { $count } ein.

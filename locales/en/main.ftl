@@ -46,7 +46,7 @@ media-unsupported = { $kind ->
     [location] I do not use locations.
    *[other] I can only read text messages.
 } Please write your question or choose an option.
-too-long = Your message is too long ({ $length } characters). Please write a short question, at most { $max } characters.
+long-text-cut = Your message is very long: I read only the first { $max } characters.
 empty-message = Your message was empty. Choose an option or write a question.
 no-words = I can only understand words. Please write your question or choose an option.
 out-of-range = Please type a number from 1 to { $count }.

@@ -46,7 +46,7 @@ media-unsupported = { $kind ->
     [location] Nu folosesc locații.
    *[other] Pot citi doar mesaje text.
 } Vă rog să scrieți întrebarea sau să alegeți o opțiune.
-too-long = Mesajul dumneavoastră este prea lung (caractere: { $length }). Vă rog să scrieți o întrebare scurtă. Numărul maxim de caractere: { $max }.
+long-text-cut = Mesajul este foarte lung: am citit doar primele { $max } de caractere.
 empty-message = Mesajul era gol. Alegeți o opțiune sau scrieți o întrebare.
 no-words = Înțeleg doar cuvinte. Vă rog să scrieți întrebarea sau să alegeți o opțiune.
 out-of-range = Vă rog să scrieți un număr de la 1 la { $count }.

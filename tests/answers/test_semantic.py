@@ -26,7 +26,9 @@ from bot.answers.service import SemanticService
 from bot.app import App
 from bot.config import ROOT
 from bot.core.clock import FakeClock
+from tests.answers.talk import offered_also, shown_page
 from tests.auxil.chat import START, Chat, copy_tree, started_app
+from tests.auxil.stories import BG_LONGER, BG_STORY, RO_LONGER, RO_STORY
 
 HELDOUT = Path(__file__).with_name("realstyle") / "heldout.jsonl"
 # per group: (right page first, answered directly) for pages; declined for uncovered and off-topic
@@ -86,6 +88,41 @@ async def test_a_long_romanian_story_is_answered(app: App) -> None:
     assert "Medicul de familie" in text or "medic" in text.split("\n")[0].lower()
     assert "node:contact/appointment" not in [c.action for c in chat.choices][:1]
     assert "Verificat la data de" in text  # a page, not a choice or a decline
+
+
+async def test_several_questions_by_meaning_one_answered_the_others_offered(app: App) -> None:
+    chat = Chat(app)
+    await chat.say("/language ro")
+    text = await chat.say(
+        "buna ziua. sunt insarcinata in 5 luni si nu am asigurare. cum fac asigurare medicala? "
+        "unde gasesc un medic ginecolog? copilul meu de 8 ani poate merge la scoala?"
+    )
+    answered = shown_page(chat, "ro")
+    others = offered_also(chat, "Ați întrebat și despre: ")
+    assert answered is not None and len(others) >= 1, text
+    asked = {answered, *others}
+    assert "school/enrollment" in asked
+    assert asked & {"health/insurance", "health/no-insurance", "health/pregnancy"}
+    chat_bg = Chat(app, user="u2")
+    await chat_bg.say("/language bg")
+    text = await chat_bg.say("kak da si napravya zdravna osigurovka? kade da zapisha deteto na uchilishte?")
+    asked = {shown_page(chat_bg, "bg"), *offered_also(chat_bg, "Попитахте и за: ")}
+    assert {"health/insurance", "school/enrollment"} <= asked, text
+
+
+async def test_long_stories_by_meaning(app: App) -> None:
+    chat = Chat(app)
+    await chat.say("/language ro")
+    await chat.say(RO_STORY)
+    assert shown_page(chat, "ro") in {"health/insurance", "health/no-insurance"}
+    await chat.say(RO_LONGER)  # the question lies outside the end the matchers read
+    assert "am citit doar primele" in chat.last[0].text
+    assert shown_page(chat, "ro") in {"health/insurance", "health/no-insurance"}
+    await chat.say("/language bg")
+    await chat.say(BG_STORY)
+    assert shown_page(chat, "bg") == "school/enrollment"
+    await chat.say(BG_LONGER)
+    assert shown_page(chat, "bg") == "school/enrollment"
 
 
 async def test_a_latin_bulgarian_question_is_answered(app: App) -> None:

@@ -111,11 +111,14 @@ async def test_empty_and_whitespace_lines(chat: Chat) -> None:
         assert "empty" in reply
 
 
-async def test_very_long_text(chat: Chat) -> None:
+async def test_very_long_text_is_cut_and_read_not_refused(chat: Chat) -> None:
     await chat.say("/language bg")
     reply = await chat.say("a" * 10_000)
-    assert re.search(r"10\D?000", reply)
-    assert len(chat.last[0].text) < 300
+    first = chat.last[0].text
+    assert "прочетох само първите" in first and re.search(r"4\D?000", first)  # told in one line
+    assert "\n" not in first and len(first) < 120
+    assert "нямам отговор" in reply  # then read: a run of one letter has no answer
+    assert "Съобщението Ви е твърде дълго" not in reply
 
 
 async def test_control_characters_are_stripped(chat: Chat) -> None:

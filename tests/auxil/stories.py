@@ -1,0 +1,135 @@
+"""Long messages as people send them, for the answers' transcript tests: stories typed without
+diacritics (Romanian), in Latin letters and in Cyrillic (Bulgarian), the question at the end, and a
+letter pasted after it. Written for these tests, apart from the content's example questions.
+"""
+
+from __future__ import annotations
+
+RO_STORY = (
+    "Buna ziua, va scriu pentru ca nu mai stiu ce sa fac si o prietena mi-a zis ca aici primesc raspuns. "
+    "Am venit in Germania in luna martie impreuna cu sotul meu si cu cei doi copii, baiatul are 9 ani si "
+    "fetita are 4 ani. La inceput am stat la cumnatul meu, intr-o camera mica, dar acum am gasit un "
+    "apartament cu doua camere in Nordstadt si ne-am mutat acolo la inceputul lui iunie. Sotul meu "
+    "lucreaza pe un santier, il plateste o firma de la un prieten, dar nu are contract scris si uneori "
+    "banii vin mai tarziu. Eu am lucrat la curatenie intr-un hotel cateva saptamani, dar acum nu mai "
+    "lucrez pentru ca trebuie sa stau cu fetita acasa. In Romania am lucrat ca vanzatoare intr-un magazin "
+    "alimentar timp de opt ani si as vrea sa lucrez si aici cand se mai linistesc lucrurile. Germana nu o "
+    "vorbesc bine, inteleg cateva cuvinte, sotul vorbeste un pic mai bine ca a mai lucrat in Austria. "
+    "Baiatul merge la scoala de doua luni si ii place, a invatat deja multe cuvinte si ne ajuta cand "
+    "primim scrisori. Eu am terminat doar opt clase si nu ma descurc bine cu formularele, mai ales cand "
+    "sunt in germana. Apartamentul e vechi si iarna trecuta a fost frig, dar proprietarul e om de treaba "
+    "si ne-a zis ca schimba geamurile. Sotul pleaca la cinci dimineata si vine seara la opt, asa ca eu ma "
+    "ocup de tot ce tine de acte si de copii. Duminica mergem la biserica romaneasca si acolo am cunoscut "
+    "alte familii, dar si ei au aceleasi probleme ca noi. Am un telefon vechi si internetul merge greu, "
+    "de aceea va scriu tot deodata, ca sa nu uit nimic. Cumnatul meu e asigurat, dar el lucreaza cu "
+    "contract la o fabrica de langa Unna de trei ani. Vecina noastra e tot din "
+    "Romania, din Craiova, si ne-a ajutat mult la inceput, ne-a "
+    "aratat unde sunt magazinele ieftine si cum se cumpara bilet la tramvai. Problema noastra cea mai mare "
+    "acum este alta. Fetita a avut febra mare saptamana trecuta si am mers la un cabinet aproape de casa, "
+    "dar la receptie ne-au intrebat de card si noi nu aveam nimic. Pana la urma doctorul s-a uitat la ea, "
+    "dar ne-au spus ca data viitoare trebuie sa platim sau sa aducem cardul. Eu am crezut ca sotul e "
+    "asigurat de la lucru pentru toata familia, dar el zice ca firma nu i-a dat nicio hartie despre asta. "
+    "Am fost si la primarie pentru adresa si acolo ne-au dat o hartie, dar nu scrie nimic despre doctor. "
+    "Nu stim la cine sa mergem, toti ne spun altceva, unii zic ca trebuie sa mergem la Krankenkasse, altii "
+    "zic ca fara contract nu ne primeste nimeni. Mama mea zice sa ne intoarcem acasa daca nu se rezolva, "
+    "dar noi vrem sa ramanem aici, copiii s-au obisnuit si baiatul are deja prieteni la scoala. "
+    "Baiatul vrea sa joace fotbal la un club din cartier, dar nu stim cat costa si daca il primesc. "
+    "Fetita plange des noaptea de cand a fost bolnava si nu mai vrea sa manance ca inainte. "
+    "Mi-e frica sa nu se imbolnaveasca iar copiii si sa nu avem unde sa mergem. Va multumesc mult ca ma "
+    "ascultati si imi cer scuze ca am scris asa de mult, nu stiu sa scriu scurt. "
+    "Cum putem face asigurare medicala pentru toata familia?"
+)
+
+BG_STORY = (
+    "Zdraveite, pisha vi ot telefona na zhena mi, zashtoto moya se schupi. Doidohme v Dortmund predi "
+    "chetiri mesetsa ot Sliven, az, zhena mi i dvete ni detsa. Sinat mi e na 11 godini, a dashterya mi e "
+    "na 6. Parvo jiveehme pri bratovched mi, no tam byahme sedem choveka v dve stai i ne mozhehme da "
+    "ostanem. Sega naemame malak apartament blizo do gara, naemat e skap, no pone sme sami. Az rabotya "
+    "na stroej pri edna firma, karam bagera i nosya materiali, rabotya ot sutrin do vecher, chesto i v "
+    "sabota. Zhena mi chisti v edin ofis vecher, kogato az se pribera i moga da sedya s detsata. V "
+    "Bulgaria sinat mi hodeshe na uchilishte redovno i imashe dobri otsenki, osobeno po matematika. "
+    "Tuk veche chetiri mesetsa sedi vkashti i nishto ne pravi, samo igrae na telefona i mi e mnogo "
+    "mak za nego. Zhena mi se strahuva, che shte zabravi vsichko, koeto e nauchil. Nemski ne znaem "
+    "pochti nishto, az znam nyakolko dumi ot rabotata, a zhena mi se uchi ot edno prilozhenie na "
+    "telefona. Edin kolega ot rabotata mi kaza, che tuk deteto trqbva da hodi na uchilishte, inache "
+    "moje da ima globa, i az se pritesnih. Drug kolega kaza, che chakal polovin godina za myasto. "
+    "Hodihme do edno uchilishte blizo do nas, no tam ni kazaha, che nyamat myasto i che trqbva da "
+    "otidem nyakade drugade, no ne razbrahme kade tochno, zashtoto govoreha barzo. Imame adresna "
+    "registratsiya ot mesets, imame i dokumentite ot Bulgaria, svidetelstvoto mu ot peti klas. "
+    "V nedelya hodim v parka s detsata, tam ima i drugi balgarski semeystva i si govorim. Edna zhena "
+    "ot tyah kaza, che nejnoto dete chakalo dva mesetsa, no posle vsichko se opravilo i sega mu haresva. "
+    "Az ne razbiram mnogo ot tezi neshta, v Bulgaria vsichko beshe po-prosto, otivash v uchilishteto v "
+    "kvartala i te zapisvat. Tuk vsichko e s pisma i sreshti i chesto ne znaem kakvo pishe v pismoto. "
+    "Zhena mi misli, che mozhe bi trqbva da otidem nyakade v gradskata uprava, no ne znaem v koya sgrada. "
+    "Predi dve sedmitsi poluchihme pismo ot nyakakva sluzhba, no bratovched mi kaza, che e za boklutsite "
+    "i ne e vazhno. Sinat mi se kara s sestra si po tsyal den, zashtoto i dvamata sa vkashti i im e "
+    "skuchno, a az ne moga da sam s tyah, zashtoto sam na rabota. Zimata idva i shte trqbva da kupim "
+    "yaketa i obuvki, a parite ne stigat za vsichko. "
+    "Rabotodatelyat mi e dobar chovek, no i toy ne znae, toy e ot Turtsiya i decata mu sa golemi. "
+    "Dashterya mi pak iska da hodi na detska gradina s drugite detsa, no tova ne e tolkova speshno, "
+    "neka parvo se opravi s golemiya. Vsichko tuk e novo za nas, pismata sa na nemski, ne znaem kade "
+    "da pitame i koi da ni pomogne bez da iska pari. Edin chovek ot nashata ulitsa iskashe 200 evro, za "
+    "da ni napravi dokumentite, no ne mu vyarvam. Izvinyavam se, che pisha tolkova mnogo, prosto "
+    "iskam da razberete polozhenieto ni. Blagodarya vi predvaritelno za pomoshtta, mnogo sme vi "
+    "blagodarni, che vaobshte ima takava vazmozhnost da se pita na balgarski. "
+    "Mnogo se nadyavam, che shte ni pomognete, zashtoto veche ne znam kogo da pitam. "
+    "Kak da zapisha sina si na uchilishte?"
+)
+
+# a letter pasted after the question (German, about waste collection: no page covers it)
+LETTER = (
+    "Sehr geehrte Damen und Herren, mit diesem Schreiben informieren wir Sie über die Änderungen bei der "
+    "Abfallentsorgung in Ihrem Wohngebiet ab dem kommenden Jahr. Die Restmülltonne wird künftig alle zwei "
+    "Wochen geleert, die Biotonne jede Woche in den Monaten von April bis Oktober und sonst alle zwei "
+    "Wochen. Bitte stellen Sie die Tonnen am Abholtag bis sechs Uhr morgens an den Straßenrand und ziehen "
+    "Sie sie nach der Leerung wieder auf das Grundstück zurück. Tonnen, die nicht rechtzeitig "
+    "bereitstehen, werden nicht geleert. Eine Nachleerung ist nur gegen eine zusätzliche Gebühr möglich. "
+    "Sperrmüll wird nach vorheriger Anmeldung abgeholt, höchstens zweimal im Jahr ohne zusätzliche "
+    "Kosten. Elektrogeräte, Batterien und Farben gehören nicht in den Hausmüll, sondern zum Wertstoffhof "
+    "oder zum Schadstoffmobil, dessen Termine im Abfallkalender stehen. Den Abfallkalender für Ihre "
+    "Straße finden Sie im Internet oder in der Abfall-App. Die Gebühren für die Abfallentsorgung werden "
+    "mit dem Grundbesitzabgabenbescheid erhoben und von Ihrem Vermieter über die Nebenkosten auf die "
+    "Mieter umgelegt. Änderungen der Tonnengröße teilen Sie uns bitte schriftlich mit. Für "
+    "Mehrfamilienhäuser gilt, dass die Eigentümer für ausreichend Behältervolumen sorgen müssen. "
+    "Falsch befüllte Tonnen werden mit einem roten Anhänger gekennzeichnet und nicht geleert. In diesem "
+    "Fall sortieren Sie den Inhalt bitte nach und stellen die Tonne zur nächsten Leerung wieder bereit. "
+    "Glas entsorgen Sie in den Glascontainern, getrennt nach Weißglas, Braunglas und Grünglas. "
+    "Die Einwurfzeiten an den Containern sind werktags von sieben bis zwanzig Uhr. "
+    "Papier, Pappe und Kartons gehören in die blaue Tonne, Verpackungen aus Kunststoff und Metall in die "
+    "gelbe Tonne. Essensreste, Obst- und Gemüseschalen sowie Kaffeesatz gehören in die Biotonne, "
+    "jedoch keine Plastiktüten, auch keine kompostierbaren. Windeln gehören in den Restmüll. "
+    "Gartenabfälle wie Rasenschnitt, Laub und Äste nehmen die Recyclinghöfe in haushaltsüblichen Mengen "
+    "kostenlos an. Weihnachtsbäume werden im Januar an festen Tagen am Straßenrand eingesammelt; bitte "
+    "entfernen Sie vorher allen Schmuck und das Lametta. Altkleider und Schuhe geben Sie in die "
+    "Altkleidercontainer oder an soziale Einrichtungen. Medikamente gehören nicht in die Toilette und "
+    "nicht in das Waschbecken, sondern in den Restmüll oder in eine Apotheke, die sie zurücknimmt. "
+    "Illegal abgestellter Müll auf Gehwegen und in Grünanlagen wird mit einem Bußgeld geahndet. "
+    "Bei Fragen zu Ihrem Bescheid wenden Sie sich bitte an die auf der Rückseite genannte Stelle. "
+    "Bei Umzug innerhalb der Stadt nehmen Sie die Tonnen bitte nicht mit, sie gehören zum Grundstück. "
+    "Wir danken Ihnen für Ihre Mithilfe bei der sauberen Stadt und wünschen Ihnen alles Gute. "
+    "Dieses Schreiben wurde maschinell erstellt und ist ohne Unterschrift gültig. Mit freundlichen "
+    "Grüßen, Ihr Team der Abfallberatung."
+)
+
+BG_CYRILLIC_STORY = (
+    "Здравейте! Казвам се Мария и съм от Пловдив. Дойдохме в Дортмунд преди месец с мъжа ми, той "
+    "работи в склад за колети, а аз още търся работа. Засега живеем при една приятелка, но от "
+    "следващия месец ще наемем наша квартира в Нордщат. Хазяинът каза, че ще ни даде договор и някаква "
+    "бележка, но не разбрах точно каква. Мъжът ми казва, че работодателят му иска адрес в Германия, "
+    "иначе не могат да му оправят документите за данъците. Приятелката ми каза, че трябва да се "
+    "запишем в общината, но тя не помни къде ходи и как стана, защото беше преди пет години. В "
+    "България това се прави лесно, отиваш в общината с личната карта и готово. Тук всичко е на немски "
+    "и се страхувам да не объркам нещо и после да имаме проблеми. Имаме лични карти, брачно "
+    "свидетелство и скоро ще имаме договор за наем. Как да регистрираме новия си адрес, когато се "
+    "нанесем?"
+)
+
+RO_LONGER = (
+    RO_STORY + " Va copiez mai jos si scrisoarea pe care am primit-o ieri, poate intelegeti voi ce scrie "
+    "in ea, eu nu inteleg nimic.\n\n" + LETTER
+)
+BG_LONGER = (
+    BG_STORY
+    + " Eto i pismoto, koeto poluchihme vchera, kopiram go tuk, mozhe bi vie shte razberete po-dobre "
+    "kakvo iskat ot nas tochno.\n\n" + LETTER
+)
