@@ -32,7 +32,7 @@ async def test_book_in_romanian(app: App, recorder: Recorder) -> None:
     assert "prenumele" in text and "Nu este obligatoriu" in text
     text = await chat.say("Maria-Elena")
     assert "telefon" in text and "sună doar dacă" in text
-    text = await chat.say("Nu am telefon!")
+    text = await chat.say("numarul meu e 0176 12")  # too short: the step asks again
     assert "nu pare un număr de telefon" in text
     text = await chat.say("0176 1234 5678")
     assert "Vă rog să verificați programarea" in text
