@@ -10,6 +10,19 @@ from bot.core.clock import FakeClock
 from tests.auxil.chat import START, Chat, started_app
 from tests.auxil.synapse import Synapse, ensure_installed
 
+# Two workers share the 2 cores (pytest-xdist, ``--dist loadgroup``): the tests of one costly shared
+# resource run on one worker, so it is built once: the real Synapse, and the trained meaning model
+# (a fresh clone embeds the example bank once, into var/embeddings).
+GROUPS = {"synapse": "synapse", "embedder": "model"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture, group in GROUPS.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(pytest.mark.xdist_group(group))
+                break
+
 
 @pytest.fixture
 def clock() -> FakeClock:

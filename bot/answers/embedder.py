@@ -72,7 +72,8 @@ class Embedder:
         keys = sorted(k for k in self._cache if k in wanted)
         try:
             self._cache_path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self._cache_path.with_suffix(".tmp.npz")
+            # a name of this process's own: two processes on one data dir never write one file
+            tmp = self._cache_path.with_name(f"{self._cache_path.stem}.{os.getpid()}.tmp.npz")
             vectors = (
                 np.stack([self._cache[k] for k in keys]) if keys else np.zeros((0, self.dim), np.float32)
             )

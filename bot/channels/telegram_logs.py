@@ -33,11 +33,17 @@ class OneLine(logging.Filter):
 
 
 def quiet_ptb_logs(token: str) -> None:
-    """PTB's loggers at INFO at least, each with a :class:`OneLine` filter (added once)."""
-    names = [n for n in logging.root.manager.loggerDict if n == "telegram" or n.startswith("telegram.")]
+    """PTB's loggers at INFO at least, each with a :class:`OneLine` filter (added once).
+
+    PTB makes its loggers when its modules are imported: import them all first, so none is missed;
+    a logger made later still inherits the level from "telegram"."""
+    import telegram.ext  # noqa: F401
+
+    names = ["telegram"]
+    names += [n for n in logging.root.manager.loggerDict if n.startswith("telegram.")]
     for name in names:
         logger = logging.getLogger(name)
-        if logger.getEffectiveLevel() < logging.INFO:
+        if logger.level < logging.INFO:  # NOTSET too: the root may be at DEBUG, now or later
             logger.setLevel(logging.INFO)
         if not any(isinstance(f, OneLine) for f in logger.filters):
             logger.addFilter(OneLine(token))
