@@ -297,8 +297,9 @@ class MatrixChannel:
             return
         replies = await self.services.conversation.handle(action.inbound)
         sent: list[str] = []
-        if replies:
-            await self.send_room(action.room_id, replies, sent)
+        if replies and await self.send_room(action.room_id, replies, sent) and action.inbound.event_id:
+            # the person has them: the copy kept for a redelivery (a summary with a phone number) goes
+            await self.services.sessions.delivered(action.inbound.channel, action.inbound.event_id)
         if not action.remember:
             return
         if await self.services.sessions.find(CHANNEL, action.inbound.user_ref) is None:

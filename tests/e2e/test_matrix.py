@@ -348,7 +348,7 @@ async def test_booking_journey_with_the_staff_room(
             tmp_path / "bot",
             staff_room=staff.room_id,
             staff_users=frozenset({f"matrix:{anna.user_id}"}),
-        ):
+        ) as channel:
             await anna.wait_joined(staff.room_id, bot.user_id)
             await user.open_direct(bot.user_id)
             picker = await user.ask("/start")
@@ -365,6 +365,11 @@ async def test_booking_journey_with_the_staff_room(
             done = await user.ask(number_of(check, "Confirm"))
             code = CODE.search(done)
             assert code, done
+            # the summary (it could hold a phone number) is not kept for a redelivery once sent
+            kept = await channel.app.db.fetchone(
+                "SELECT count(*) FROM processed_events WHERE channel = 'matrix' AND replies IS NOT NULL"
+            )
+            assert kept is not None and kept[0] == 0
             # the staff room hears of it, and staff commands work there
             await anna.wait_for(lambda: any("Neuer Termin" in b for b in anna.bodies()), timeout=15)
             assert any(code.group(1) in b for b in anna.bodies())
