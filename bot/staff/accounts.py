@@ -78,7 +78,8 @@ async def cancel_all_of(service: BookingService, user_id: int, note: str | None,
         if await tell_cancelled(service, booking, note):
             told += 1
     log.info("staff cancelled %d appointments of one account", len(cancelled))
-    await service.notify_staff(done_text(service.staff_t(), user_id, len(cancelled), told))
+    if cancelled:  # nothing was cancelled (a form sent twice, an account with none): no notice
+        await service.notify_staff(done_text(service.staff_t(), user_id, len(cancelled), told))
     return Cancelled(user_id, cancelled, told)
 
 

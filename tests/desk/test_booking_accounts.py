@@ -109,6 +109,14 @@ async def test_cancel_all_asks_first_then_cancels_and_tells_each_person(
     assert f"Konto #{account}: 2 Termine abgesagt, 2 benachrichtigt." in recorder.to("staff")
     entry = (await desk.audit_log.latest())[0]
     assert (entry.staff, entry.action, entry.subject) == ("anna", "cancel_account", f"account:{account}")
+    # the form sent a second time cancels nothing and tells nobody again
+    notices, personal = len(recorder.to("staff")), len(recorder.to("scalper"))
+    again = await client.post(
+        f"/accounts/{account}/cancel", data={"preset": "unforeseen", "csrf_token": csrf_of(confirm)}
+    )
+    assert again.status == 200
+    assert await app.postman.drain(1.0)
+    assert len(recorder.to("staff")) == notices and len(recorder.to("scalper")) == personal
 
 
 async def test_the_desk_and_the_chat_command_tell_the_person_the_same(
