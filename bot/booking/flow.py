@@ -225,19 +225,16 @@ class BookingFeature(Feature):
 
     async def abort(self, turn: Turn) -> list[Reply]:
         """Nothing is booked; when moving, say that the old appointment stands."""
-        moving = Draft(turn.session).move
-        await self.service.bookings.release_holds(turn.session.user_id)
+        kept = await self.leaving(turn)
         turn.session.end_flow()
-        old = await self.service.bookings.get(moving) if moving else None
-        if old is not None and old.status is Status.BOOKED:
-            text = turn.t("booking-move-kept", when=texts.when_long(old.start, turn.lang))
+        if kept is not None:
             choices = (Choice(ACTION_MINE, turn.t("booking-mine-choice")), *self.after_choices(turn))
-            return [Reply(text, choices)]
+            return [Reply(kept, choices)]
         return [Reply(turn.t("booking-aborted"), self.after_choices(turn))]
 
     async def leaving(self, turn: Turn) -> str | None:
-        """To the menu in the middle of booking: the held time is freed; a move says the old
-        appointment stands."""
+        """Leaving the booking (to the menu, or "Nu fac programarea"): the held time is freed; a move
+        says the old appointment stands."""
         moving = Draft(turn.session).move
         await self.service.bookings.release_holds(turn.session.user_id)
         old = await self.service.bookings.get(moving) if moving else None
